@@ -1,0 +1,1 @@
+"""newsdiff: compare how several outlets covered one story."""
