@@ -1,0 +1,44 @@
+"""Create (or refresh) the local editor account that `make run` prints, and print how to sign in."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Create the local editor account and print its user name and password."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--username", default="editor")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        password = _local_password(settings.BASE_DIR / ".editor-password")
+        user, _ = get_user_model().objects.get_or_create(username=options["username"])
+        user.is_staff = user.is_superuser = True
+        user.set_password(password)
+        user.save()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Sign in at http://127.0.0.1:8000/ as {user.get_username()!r} "
+                f"with password {password!r}"
+            )
+        )
+
+
+def _local_password(path: Path) -> str:
+    """NEWSDIFF_EDITOR_PASSWORD, else the one kept in .editor-password, else a new one kept there."""
+    if os.environ.get("NEWSDIFF_EDITOR_PASSWORD"):
+        return os.environ["NEWSDIFF_EDITOR_PASSWORD"]
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    password = secrets.token_urlsafe(12)
+    path.write_text(password + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    return password

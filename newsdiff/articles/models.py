@@ -1,0 +1,213 @@
+"""Stories, outlets, articles and what the text core found in them (claims, matches, groups)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+def content_hash(text: str) -> str:
+    """The fingerprint that makes ingest idempotent: sha256 of the cleaned text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def unique_slug(model: type[models.Model], value: str, *, max_length: int = 80) -> str:
+    base = slugify(value)[:max_length].strip("-") or "story"
+    slug, n = base, 2
+    while model._default_manager.filter(slug=slug).exists():
+        slug = f"{base[: max_length - 6]}-{n}"
+        n += 1
+    return slug
+
+
+class StoryQuerySet(models.QuerySet["Story"]):
+    def with_counts(self) -> StoryQuerySet:
+        return self.annotate(
+            article_count=Count("articles", distinct=True),
+            group_count=Count("groups", distinct=True),
+        )
+
+
+class Story(models.Model):
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=90, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "title"]
+        verbose_name_plural = "stories"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self.slug:
+            self.slug = unique_slug(Story, self.title)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def get_absolute_url(self) -> str:
+        return reverse("story-detail", args=[self.slug])
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def ready(self) -> ArticleQuerySet:
+        return self.filter(status=Article.Status.READY)
+
+
+class Article(models.Model):
+    class Format(models.TextChoices):
+        TEXT = "text", "plain text"
+        HTML = "html", "HTML page"
+
+    class Status(models.TextChoices):
+        READY = "ready", "ready"
+        FAILED = "failed", "failed"
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="articles")
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
+    )
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=500, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    published = models.DateTimeField(null=True, blank=True)
+    author = models.CharField(max_length=300, blank=True)
+    external_id = models.CharField(max_length=200, blank=True)
+    source_file = models.CharField(max_length=1000, blank=True)
+    raw = models.TextField(help_text="The input exactly as received (decoded to text).")
+    raw_format = models.CharField(max_length=10, choices=Format.choices, default=Format.TEXT)
+    text = models.TextField(help_text="The cleaned body as shown to editors.")
+    content_hash = models.CharField(max_length=64)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.READY)
+    status_message = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["story", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["story", "content_hash"], name="article_unique_text_per_story"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.title[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("article-detail", args=[self.story.slug, self.pk])
+
+    @property
+    def label(self) -> str:
+        """How the article is named in columns: its outlet, else its file, else its number."""
+        if self.outlet_id:
+            return self.outlet.name  # type: ignore[union-attr]
+        if self.source_file:
+            return self.source_file.rsplit("/", 1)[-1]
+        return f"Article {self.position + 1}"
+
+
+class RemovedSpan(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="removed_spans")
+    position = models.PositiveIntegerField()
+    text = models.TextField()
+    reason = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["article", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {self.text[:60]}"
+
+
+class ClaimQuerySet(models.QuerySet["Claim"]):
+    def shared(self) -> ClaimQuerySet:
+        return self.filter(groups__isnull=False).distinct()
+
+    def unique(self) -> ClaimQuerySet:
+        return self.filter(groups__isnull=True)
+
+
+class Claim(models.Model):
+    class Kind(models.TextChoices):
+        STATEMENT = "statement"
+        QUOTE = "quote"
+        NUMBER = "number"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    position = models.PositiveIntegerField()
+    text = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.STATEMENT)
+    speaker = models.CharField(max_length=300, blank=True)
+    quote = models.TextField(blank=True)
+    figures = models.JSONField(default=list, blank=True)
+    names = models.JSONField(default=list, blank=True)
+    embedding = models.BinaryField(null=True, blank=True, editable=False)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="claim_unique_position")
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class ClaimGroup(models.Model):
+    """Claims of several articles that state the same thing: one aligned row."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="groups")
+    position = models.PositiveIntegerField()
+    claims = models.ManyToManyField(Claim, related_name="groups")
+
+    class Meta:
+        ordering = ["story", "position"]
+
+    def __str__(self) -> str:
+        return f"group {self.position} of {self.story}"
+
+
+class Match(models.Model):
+    class Kind(models.TextChoices):
+        SAME = "same"
+        RELATED = "related"
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="matches")
+    a = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matches_as_a")
+    b = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matches_as_b")
+    score = models.FloatField()
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    signals = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["story", "-score"]
+        constraints = [
+            models.UniqueConstraint(fields=["a", "b"], name="match_unique_pair"),
+            models.CheckConstraint(condition=~Q(a=models.F("b")), name="match_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.score:.2f}: {self.a_id} ~ {self.b_id}"

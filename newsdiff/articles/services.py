@@ -1,0 +1,171 @@
+"""Writes of several steps: ingesting an article, aligning a story. Each is one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from newsdiff.articles import mapping
+from newsdiff.articles.inputs import ArticleInput
+from newsdiff.articles.models import (
+    Article,
+    Claim,
+    ClaimGroup,
+    Match,
+    Outlet,
+    RemovedSpan,
+    Story,
+    content_hash,
+)
+from newsdiff.textcore.pipeline import align_articles, embed_claims, process_article
+from newsdiff.textcore.types import Alignment, ClaimKey, Cleaned
+
+EMPTY_AFTER_CLEANING = "nothing is left after cleaning: no article text was found"
+NO_CLAIMS = "no sentences were found in the article text"
+
+
+class ArticleRejected(ValueError):
+    """The input cannot become an article; the message says why, for an editor."""
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    article: Article
+    created: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AlignOutcome:
+    claims: int
+    matches: int
+    groups: int
+
+
+def story_get_or_create(*, title: str) -> Story:
+    title = " ".join(title.split())[:300] or "Untitled story"
+    story = Story.objects.filter(title=title).order_by("created_at").first()
+    return story or Story.objects.create(title=title)
+
+
+def outlet_get_or_create(*, name: str) -> Outlet | None:
+    name = " ".join(name.split())[:200]
+    if not name:
+        return None
+    outlet, _ = Outlet.objects.get_or_create(name=name)
+    return outlet
+
+
+def article_ingest(
+    *, item: ArticleInput, story: Story | None = None, story_title: str = ""
+) -> IngestOutcome:
+    """Clean the input, find its claims, and store all of it; the same text twice is stored once.
+
+    The story is `story`, else the one titled `story_title` (created with the article, so a
+    rejected input never leaves an empty story behind).
+    """
+    processed = process_article(item.raw, fmt=item.fmt)
+    cleaned = processed.cleaned
+    if not cleaned.text.strip():
+        raise ArticleRejected(EMPTY_AFTER_CLEANING)
+    if not processed.claims:
+        raise ArticleRejected(NO_CLAIMS)
+    fingerprint = content_hash(cleaned.text)
+    try:
+        with transaction.atomic():
+            story = story or story_get_or_create(title=story_title)
+            existing = story.articles.filter(content_hash=fingerprint).first()
+            if existing:
+                return IngestOutcome(existing, created=False)
+            article = _article_create(story=story, item=item, cleaned=cleaned, fingerprint=fingerprint)
+            RemovedSpan.objects.bulk_create(mapping.removed_rows(article, cleaned))
+            Claim.objects.bulk_create(mapping.claim_rows(article, processed.claims))
+            Story.objects.filter(pk=story.pk).update(updated_at=timezone.now())
+    except IntegrityError:
+        existing = Article.objects.filter(story=story, content_hash=fingerprint).first()
+        if existing is None:
+            raise
+        return IngestOutcome(existing, created=False)
+    return IngestOutcome(article, created=True)
+
+
+def _article_create(
+    *, story: Story, item: ArticleInput, cleaned: Cleaned, fingerprint: str
+) -> Article:
+    last = story.articles.aggregate(last=Max("position"))["last"]
+    published = item.published
+    if published is not None and timezone.is_naive(published):
+        published = timezone.make_aware(published, timezone.UTC)
+    return Article.objects.create(
+        story=story,
+        outlet=outlet_get_or_create(name=item.outlet),
+        position=0 if last is None else last + 1,
+        title=(item.title or cleaned.title)[:500],
+        url=(item.url or cleaned.url)[:1000],
+        published=published,
+        author=cleaned.author[:300],
+        external_id=item.external_id[:200],
+        source_file=item.source_file[:1000],
+        raw=item.raw,
+        raw_format=item.fmt,
+        text=cleaned.text,
+        content_hash=fingerprint,
+    )
+
+
+def story_align(*, story: Story) -> AlignOutcome:
+    """Match the claims of all the story's articles and store the matches and groups anew."""
+    articles = list(story.articles.ready().order_by("position", "id"))
+    rows = [list(article.claims.order_by("position")) for article in articles]
+    vectors = [_vectors_for(claims) for claims in rows]
+    alignment = align_articles([[mapping.core_claim(c) for c in claims] for claims in rows], vectors)
+    with transaction.atomic():
+        story.matches.all().delete()
+        story.groups.all().delete()
+        _store_alignment(story, rows, alignment)
+    return AlignOutcome(
+        claims=sum(len(claims) for claims in rows),
+        matches=len(alignment.matches),
+        groups=len(alignment.groups),
+    )
+
+
+def _vectors_for(claims: list[Claim]) -> np.ndarray:
+    """Stored vectors where present; the missing ones computed once and saved."""
+    missing = [claim for claim in claims if claim.embedding is None]
+    if missing:
+        for claim, vector in zip(missing, embed_claims([mapping.core_claim(c) for c in missing]), strict=True):
+            claim.embedding = mapping.vector_bytes(vector)
+        Claim.objects.bulk_update(missing, ["embedding"])
+    if not claims:
+        return np.zeros((0, 384), dtype=mapping.EMBEDDING_DTYPE)
+    return np.vstack([mapping.vector_from_bytes(claim.embedding) for claim in claims])
+
+
+def _store_alignment(story: Story, rows: list[list[Claim]], alignment: Alignment) -> None:
+    def row(key: ClaimKey) -> Claim:
+        return rows[key.article][key.claim]
+
+    Match.objects.bulk_create(
+        Match(
+            story=story,
+            a=row(match.a),
+            b=row(match.b),
+            score=round(match.score, 4),
+            kind=str(match.kind),
+            signals={name: round(value, 4) for name, value in match.signals},
+        )
+        for match in alignment.matches
+    )
+    groups = ClaimGroup.objects.bulk_create(
+        ClaimGroup(story=story, position=n) for n in range(len(alignment.groups))
+    )
+    through = ClaimGroup.claims.through
+    through.objects.bulk_create(
+        through(claimgroup_id=group.pk, claim_id=row(key).pk)
+        for group, keys in zip(groups, alignment.groups, strict=True)
+        for key in keys
+    )

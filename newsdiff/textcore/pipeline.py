@@ -1,0 +1,46 @@
+"""The text core's steps in order: clean an input, find its claims, align a story's claims."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsdiff.textcore.align import align
+from newsdiff.textcore.claims import extract_claims
+from newsdiff.textcore.clean import clean_text
+from newsdiff.textcore.embed import get_embedder
+from newsdiff.textcore.htmlpage import clean_html
+from newsdiff.textcore.types import Alignment, Claim, Cleaned
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessedArticle:
+    cleaned: Cleaned
+    claims: tuple[Claim, ...]
+
+
+def process_article(
+    raw: str, *, fmt: str = "text", extra_boilerplate: frozenset[str] = frozenset()
+) -> ProcessedArticle:
+    """Clean one article (plain text or an HTML page) and split its body into claims."""
+    if fmt == "html":
+        cleaned = clean_html(raw)
+    else:
+        cleaned = clean_text(raw, extra_boilerplate=extra_boilerplate)
+    return ProcessedArticle(cleaned=cleaned, claims=extract_claims(cleaned.text))
+
+
+def embed_claims(claims: Sequence[Claim]) -> np.ndarray:
+    """Sentence vectors of the claims, one row each, in order."""
+    return get_embedder().encode([claim.text for claim in claims])
+
+
+def align_articles(
+    claims: Sequence[Sequence[Claim]], vectors: Sequence[np.ndarray] | None = None
+) -> Alignment:
+    """Match the claims of several articles; vectors are computed where not given."""
+    if vectors is None:
+        vectors = [embed_claims(article_claims) for article_claims in claims]
+    return align(claims, vectors)

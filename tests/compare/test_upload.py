@@ -1,0 +1,113 @@
+"""The upload form: pasted text and files into new or existing stories, and clear errors."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client, override_settings
+
+from newsdiff.articles.models import Article, Story
+from newsdiff.compare import forms
+from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.django_db
+
+SEED_003 = (SEEDS / "003_3f3274e93fbad53a.txt").read_text(encoding="utf-8")
+
+
+def errors(response) -> str:  # type: ignore[no-untyped-def]
+    form = response.context["form"]
+    return " ".join(str(e) for e in form.non_field_errors()) + " " + " ".join(
+        str(e) for field in form for e in field.errors
+    )
+
+
+def test_upload_page_renders(editor_client: Client) -> None:
+    page = editor_client.get("/upload/").content.decode()
+    assert 'enctype="multipart/form-data"' in page
+    assert "Article text" in page
+
+
+def test_pasted_text_into_a_new_story(editor_client: Client) -> None:
+    response = editor_client.post(
+        "/upload/", {"new_story": "Pasted", "outlet": "Daily Paste", "text": SEED_003}
+    )
+    story = Story.objects.get(title="Pasted")
+    assert response.status_code == 302 and response["Location"] == story.get_absolute_url()
+    article = story.articles.get()
+    assert article.outlet.name == "Daily Paste"
+    assert "Please enter your comment!" not in article.text
+    assert article.claims.count() > 10
+
+
+def test_uploaded_file_joins_an_existing_story_and_is_aligned(
+    editor_client: Client, seed_story: Story
+) -> None:
+    before = seed_story.articles.count()
+    extra = "Kirby said the US had assessed that Wagner has some 50,000 personnel fighting in Ukraine.\n\n" \
+        "The mercenary group also recruits widely, officials said on Friday."
+    upload = SimpleUploadedFile("extra.txt", f"Wagner update\n\n{extra}".encode(), "text/plain")
+    response = editor_client.post("/upload/", {"story": seed_story.pk, "file": upload}, follow=True)
+    assert response.status_code == 200
+    assert seed_story.articles.count() == before + 1
+    article = seed_story.articles.get(source_file="extra.txt")
+    fifty = article.claims.get(text__contains="50,000")
+    assert fifty.groups.exists()
+    assert "extra.txt" in response.content.decode()
+
+
+def test_html_file_upload(editor_client: Client) -> None:
+    paragraphs = "".join(
+        f"<p>Sentence number {n} of the report explains what the city council decided today.</p>"
+        for n in range(6)
+    )
+    html = f"<html><head><title>Council</title></head><body><article>{paragraphs}</article></body></html>"
+    upload = SimpleUploadedFile("page.html", html.encode(), "text/html")
+    editor_client.post("/upload/", {"new_story": "HTML upload", "file": upload})
+    article = Article.objects.get(story__title="HTML upload")
+    assert article.raw_format == "html"
+    assert "Sentence number 3" in article.text
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"new_story": "S"}, forms.NEED_ONE_SOURCE),
+        ({"text": "Some text here."}, forms.NEED_STORY),
+        ({"new_story": "S", "text": "   \n  "}, forms.NEED_ONE_SOURCE),
+        ({"new_story": "S", "text": "[ad_1]\n\nLeave a Reply"}, "nothing is left after cleaning"),
+        ({"new_story": "S", "text": "x", "file": ("a.txt", b"Some text.")}, forms.NOT_BOTH_SOURCES),
+        ({"new_story": "S", "file": ("a.pdf", b"%PDF-1.4")}, "Only .txt, .text, .html and .htm"),
+        ({"new_story": "S", "file": ("a.txt", b"%PDF-1.4 pretending")}, "a PDF"),
+        ({"new_story": "S", "file": ("a.txt", b"\x00\x01\x02\x03")}, "not a text file"),
+        ({"new_story": "S", "file": ("a.txt", b"")}, "empty"),
+    ],
+)
+def test_bad_uploads_get_a_clear_error_and_store_nothing(
+    editor_client: Client, data: dict, message: str
+) -> None:
+    if "file" in data:
+        name, content = data["file"]
+        data = {**data, "file": SimpleUploadedFile(name, content)}
+    before = (Story.objects.count(), Article.objects.count())
+    response = editor_client.post("/upload/", data)
+    assert response.status_code == 200
+    assert message in errors(response)
+    assert (Story.objects.count(), Article.objects.count()) == before
+
+
+@override_settings(NEWSDIFF_MAX_UPLOAD_BYTES=100)
+def test_a_file_over_the_limit_is_refused(editor_client: Client) -> None:
+    upload = SimpleUploadedFile("big.txt", b"word " * 100)
+    response = editor_client.post("/upload/", {"new_story": "Big", "file": upload})
+    assert "the limit is 100 bytes" in errors(response)
+    assert not Story.objects.filter(title="Big").exists()
+
+
+def test_uploading_the_same_article_twice_changes_nothing(
+    editor_client: Client, seed_story: Story
+) -> None:
+    before = seed_story.articles.count()
+    response = editor_client.post("/upload/", {"story": seed_story.pk, "text": SEED_003}, follow=True)
+    assert "already in the story" in response.content.decode()
+    assert seed_story.articles.count() == before

@@ -1,0 +1,43 @@
+"""Fixtures shared by the Django tests: the seed story (loaded once per run), editor accounts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from newsdiff.articles.models import Story
+
+SEEDS = Path(settings.BASE_DIR) / "seeds"
+DEMO_TITLE = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))["story"]
+EDITOR_PASSWORD = "a-long-test-password-42"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """The test database, with the demo story loaded once for the whole run."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def seed_story(db: None) -> Story:
+    story = Story.objects.filter(title=DEMO_TITLE).first()
+    if story is None:  # a transactional test emptied the database before this one
+        call_command("load_demo", verbosity=0)
+        story = Story.objects.get(title=DEMO_TITLE)
+    return story
+
+
+@pytest.fixture
+def editor(db: None, django_user_model):  # type: ignore[no-untyped-def]
+    return django_user_model.objects.create_user("jo", password=EDITOR_PASSWORD)
+
+
+@pytest.fixture
+def editor_client(client, editor):  # type: ignore[no-untyped-def]
+    client.force_login(editor)
+    return client
