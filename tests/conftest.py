@@ -41,3 +41,9 @@ def editor(db: None, django_user_model):  # type: ignore[no-untyped-def]
 def editor_client(client, editor):  # type: ignore[no-untyped-def]
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def immediate_tasks(settings):  # type: ignore[no-untyped-def]
+    """Background tasks run at once in tests (the worker's own behaviour has its own tests)."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -211,3 +211,56 @@ class Match(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.score:.2f}: {self.a_id} ~ {self.b_id}"
+
+
+class IngestJobQuerySet(models.QuerySet["IngestJob"]):
+    def unfinished(self) -> IngestJobQuerySet:
+        return self.filter(status__in=IngestJob.UNFINISHED)
+
+    def visible(self) -> IngestJobQuerySet:
+        """Jobs an editor should still see on the story page: running, or failed."""
+        return self.exclude(status=IngestJob.Status.DONE)
+
+
+class IngestJob(models.Model):
+    """One uploaded file or pasted text waiting for, in, or done with background processing.
+
+    The status lives here, not in the task backend, so the page can show it and a worker that
+    died mid-way can be recovered (`manage.py recover_jobs`).
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "waiting for a worker"
+        PROCESSING = "processing", "cleaning and finding claims"
+        ALIGNING = "aligning", "aligning with the other articles"
+        DONE = "done", "done"
+        FAILED = "failed", "failed"
+
+    UNFINISHED = (Status.QUEUED, Status.PROCESSING, Status.ALIGNING)
+
+    batch = models.UUIDField(db_index=True)
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="jobs")
+    source_name = models.CharField(max_length=300, blank=True)
+    raw = models.TextField()
+    raw_format = models.CharField(max_length=10, choices=Article.Format.choices)
+    title = models.CharField(max_length=500, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    message = models.TextField(blank=True)
+    article = models.ForeignKey(Article, on_delete=models.SET_NULL, null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = IngestJobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.source_name or 'pasted text'}: {self.status}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status not in self.UNFINISHED

@@ -21,7 +21,12 @@ from newsdiff.articles.models import (
     Story,
     content_hash,
 )
-from newsdiff.textcore.pipeline import align_articles, embed_claims, process_article
+from newsdiff.textcore.pipeline import (
+    ProcessedArticle,
+    align_articles,
+    embed_claims,
+    process_article,
+)
 from newsdiff.textcore.types import Alignment, ClaimKey, Cleaned
 
 EMPTY_AFTER_CLEANING = "nothing is left after cleaning: no article text was found"
@@ -59,6 +64,16 @@ def outlet_get_or_create(*, name: str) -> Outlet | None:
     return outlet
 
 
+def article_check(item: ArticleInput) -> ProcessedArticle:
+    """Clean the input and find its claims, or say why it cannot become an article."""
+    processed = process_article(item.raw, fmt=item.fmt)
+    if not processed.cleaned.text.strip():
+        raise ArticleRejected(EMPTY_AFTER_CLEANING)
+    if not processed.claims:
+        raise ArticleRejected(NO_CLAIMS)
+    return processed
+
+
 def article_ingest(
     *, item: ArticleInput, story: Story | None = None, story_title: str = ""
 ) -> IngestOutcome:
@@ -67,12 +82,8 @@ def article_ingest(
     The story is `story`, else the one titled `story_title` (created with the article, so a
     rejected input never leaves an empty story behind).
     """
-    processed = process_article(item.raw, fmt=item.fmt)
+    processed = article_check(item)
     cleaned = processed.cleaned
-    if not cleaned.text.strip():
-        raise ArticleRejected(EMPTY_AFTER_CLEANING)
-    if not processed.claims:
-        raise ArticleRejected(NO_CLAIMS)
     fingerprint = content_hash(cleaned.text)
     try:
         with transaction.atomic():

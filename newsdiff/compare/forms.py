@@ -19,6 +19,24 @@ BAD_FILE_TYPE = "Only .txt, .text, .html and .htm files can be uploaded; {name!r
 FILE_TOO_LARGE = "The file is {size:,} bytes; the limit is {limit:,} bytes."
 TEXT_TOO_LARGE = "The pasted text is {size:,} bytes; the limit is {limit:,} bytes."
 UPLOAD_SUFFIXES = (".txt", ".text", ".html", ".htm")
+MAX_FILES = 20
+TOO_MANY_FILES = "At most {limit} files at once; {count} were chosen."
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field; each is validated, and all come back as a list."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ",".join(UPLOAD_SUFFIXES)}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, (list, tuple)) else [data] if data else []
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
 class UploadForm(forms.Form):
@@ -41,21 +59,17 @@ class UploadForm(forms.Form):
         label="Article text",
         help_text="Paste the whole page text: ads, menus and comment forms are removed.",
     )
-    file = forms.FileField(required=False, help_text=".txt or .html, up to the size limit.")
+    file = MultipleFileField(
+        required=False,
+        label="Files",
+        help_text="One or more .txt or .html files, each up to the size limit.",
+    )
 
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data.get("file")
-        if upload is None:
-            return None
-        limit = settings.NEWSDIFF_MAX_UPLOAD_BYTES
-        if not upload.name.lower().endswith(UPLOAD_SUFFIXES):
-            raise forms.ValidationError(BAD_FILE_TYPE.format(name=Path(upload.name).name))
-        if upload.size > limit:
-            raise forms.ValidationError(FILE_TOO_LARGE.format(size=upload.size, limit=limit))
-        try:
-            return (Path(upload.name).name, decode_bytes(upload.read()))
-        except DecodeError as error:
-            raise forms.ValidationError(f"{Path(upload.name).name}: {error}.") from error
+    def clean_file(self) -> list[tuple[str, str]]:
+        uploads = self.cleaned_data.get("file") or []
+        if len(uploads) > MAX_FILES:
+            raise forms.ValidationError(TOO_MANY_FILES.format(limit=MAX_FILES, count=len(uploads)))
+        return [_read_upload(upload) for upload in uploads]
 
     def clean_text(self) -> str:
         text = self.cleaned_data.get("text") or ""
@@ -79,9 +93,20 @@ class UploadForm(forms.Form):
         return data
 
     @property
-    def source(self) -> tuple[str, str, str]:
-        """(name, raw text, format) of what was submitted."""
+    def sources(self) -> list[tuple[str, str, str]]:
+        """(name, raw text, format) of each file submitted, or of the pasted text."""
         if self.cleaned_data.get("file"):
-            name, raw = self.cleaned_data["file"]
-            return name, raw, format_for(name)
-        return "", self.cleaned_data["text"], "text"
+            return [(name, raw, format_for(name)) for name, raw in self.cleaned_data["file"]]
+        return [("", self.cleaned_data["text"], "text")]
+
+
+def _read_upload(upload: Any) -> tuple[str, str]:
+    name, limit = Path(upload.name).name, settings.NEWSDIFF_MAX_UPLOAD_BYTES
+    if not name.lower().endswith(UPLOAD_SUFFIXES):
+        raise forms.ValidationError(BAD_FILE_TYPE.format(name=name))
+    if upload.size > limit:
+        raise forms.ValidationError(f"{name}: " + FILE_TOO_LARGE.format(size=upload.size, limit=limit))
+    try:
+        return name, decode_bytes(upload.read())
+    except DecodeError as error:
+        raise forms.ValidationError(f"{name}: {error}.") from error

@@ -1,8 +1,9 @@
-"""Aligned rows for the side-by-side view: one row per group of matched claims or lone claim.
+"""Aligned rows for the side-by-side view.
 
-The lead article's claims give the rows their order; claims of the other articles that are
-not in a lead row are inserted after the row of their article's previous claim, so every
-column reads in its own order as far as the alignment allows.
+Groups of matched claims are the anchors: each gets one row, in the lead article's order, with
+groups the lead lacks inserted after the group that precedes them in their own article. Between
+two anchors, one row holds each article's own claims (in no group), stacked in the article's
+order, so every column reads like the article and shared rows line up across.
 """
 
 from __future__ import annotations
@@ -19,12 +20,10 @@ UNIQUE = "unique"
 
 @dataclass(slots=True)
 class Row:
-    key: tuple[int, ...]
     group_id: int | None
-    cells: dict[int, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+    columns: list[list[Claim]]
     status: str = UNIQUE
     outlet_count: int = 1
-    columns: list[list[Claim]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,44 +33,72 @@ class Comparison:
 
     @property
     def counts(self) -> dict[str, int]:
+        """Shared rows by kind, and claims found in one article only."""
         counts = {SHARED_ALL: 0, SHARED_SEVERAL: 0, UNIQUE: 0}
         for row in self.rows:
-            counts[row.status] += 1
+            counts[row.status] += 1 if row.group_id else sum(map(len, row.columns))
         return counts
+
+
+@dataclass(slots=True)
+class _Gaps:
+    """Each column's run of ungrouped claims after a given anchor (None = before the first)."""
+
+    runs: dict[int | None, dict[int, list[Claim]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list))
+    )
 
 
 def build_comparison(
     articles: list[Article], claims: dict[int, list[Claim]], group_of: dict[int, int]
 ) -> Comparison:
     """Rows for `articles` (the first leads), given each article's claims and each claim's group."""
-    rows: dict[int | None, Row] = {}
-    lone: list[Row] = []
+    order = _group_order(articles, claims, group_of)
+    anchors = {group: [[] for _ in articles] for group in order}
+    gaps = _Gaps()
     for column, article in enumerate(articles):
-        previous_key: tuple[int, ...] = (-1,)
-        for seq, claim in enumerate(claims.get(article.pk, [])):
-            group_id = group_of.get(claim.pk)
-            row = rows.get(group_id) if group_id is not None else None
-            if row is None:
-                key = (seq, 0) if column == 0 else (*previous_key, column, seq)
-                row = Row(key=key, group_id=group_id)
-                if group_id is None:
-                    lone.append(row)
-                else:
-                    rows[row.group_id] = row
-            row.cells[article.pk].append(claim)
-            previous_key = row.key
-    every = [*rows.values(), *lone]
-    for row in every:
-        _classify(row, len(articles))
-        row.columns = [row.cells.get(article.pk, []) for article in articles]
-    return Comparison(articles=articles, rows=sorted(every, key=lambda r: r.key))
+        previous: int | None = None
+        for claim in claims.get(article.pk, []):
+            group = group_of.get(claim.pk)
+            if group is None:
+                gaps.runs[previous][column].append(claim)
+            else:
+                anchors[group][column].append(claim)
+                previous = group
+    rows = _gap_rows(gaps.runs.get(None, {}), len(articles))
+    for group in order:
+        rows.append(_anchor_row(group, anchors[group], len(articles)))
+        rows.extend(_gap_rows(gaps.runs.get(group, {}), len(articles)))
+    return Comparison(articles=articles, rows=rows)
 
 
-def _classify(row: Row, total: int) -> None:
-    row.outlet_count = sum(1 for claims in row.cells.values() if claims)
-    if row.outlet_count <= 1:
-        row.status = UNIQUE
-    elif row.outlet_count == total:
-        row.status = SHARED_ALL
-    else:
-        row.status = SHARED_SEVERAL
+def _group_order(
+    articles: list[Article], claims: dict[int, list[Claim]], group_of: dict[int, int]
+) -> list[int]:
+    """Groups in the lead's order; others after their article's previous group."""
+    order: list[int] = []
+    for article in articles:
+        insert_at = 0
+        for claim in claims.get(article.pk, []):
+            group = group_of.get(claim.pk)
+            if group is None:
+                continue
+            if group in order:
+                insert_at = max(insert_at, order.index(group) + 1)
+            else:
+                order.insert(insert_at, group)
+                insert_at += 1
+    return order
+
+
+def _anchor_row(group: int, columns: list[list[Claim]], total: int) -> Row:
+    present = sum(1 for cell in columns if cell)
+    status = SHARED_ALL if present == total else SHARED_SEVERAL if present > 1 else UNIQUE
+    return Row(group_id=group, columns=columns, status=status, outlet_count=present)
+
+
+def _gap_rows(runs: dict[int, list[Claim]], total: int) -> list[Row]:
+    """One row holding each column's run of own claims, stacked in the article's order."""
+    if not any(runs.values()):
+        return []
+    return [Row(group_id=None, columns=[runs.get(column, []) for column in range(total)])]

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import timedelta
 
 from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from newsdiff.articles import services
+from newsdiff.articles import jobs, services
 from newsdiff.articles.export import story_export
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import Article, Claim, ClaimGroup, Story
 from newsdiff.compare.forms import UploadForm
 from newsdiff.compare.rows import build_comparison
+
+QUEUED_MESSAGE = "Processing {n} article(s): they appear in the story when ready."
+JOBS_SHOWN_FOR = timedelta(hours=24)
 
 
 @require_GET
@@ -40,7 +45,7 @@ def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
     lead = _lead_article(articles, request.GET.get("lead"))
     ordered = [lead, *[a for a in articles if a != lead]] if lead else articles
     comparison = build_comparison(ordered, _claims_by_article(articles), _group_of(story))
-    context = {"story": story, "comparison": comparison, "lead": lead}
+    context = {"story": story, "comparison": comparison, "lead": lead, **_jobs_context(story)}
     if request.htmx:
         return render(request, "compare/story_detail.html#alignment", context)
     return render(request, "compare/story_detail.html", context)
@@ -74,32 +79,65 @@ def upload(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     initial_story = get_object_or_404(Story, slug=slug) if slug else None
     form = UploadForm(request.POST or None, request.FILES or None, initial={"story": initial_story})
     if request.method == "POST" and form.is_valid():
-        name, raw, fmt = form.source
-        item = ArticleInput(
+        items = _upload_items(form)
+        rejected = _rejections(items)
+        accepted = [item for item in items if item not in rejected]
+        if accepted:
+            story = form.cleaned_data["story"] or services.story_get_or_create(
+                title=form.cleaned_data["new_story"]
+            )
+            jobs.batch_queue(story=story, items=accepted)
+            for item, reason in rejected.items():
+                messages.error(request, f"{item.source_file or 'The pasted text'}: {reason}.")
+            messages.info(request, QUEUED_MESSAGE.format(n=len(accepted)))
+            return redirect(story)
+        for item, reason in rejected.items():
+            form.add_error(None, f"{item.source_file or 'The pasted text'}: {reason}.")
+    return render(request, "compare/upload.html", {"form": form, "story": initial_story})
+
+
+@require_GET
+def story_jobs(request: HttpRequest, slug: str) -> HttpResponse:
+    """The uploads-in-progress component; it polls itself until every job is finished."""
+    story = get_object_or_404(Story, slug=slug)
+    context = {"story": story, **_jobs_context(story)}
+    response = render(request, "compare/story_detail.html#jobs", context)
+    if not context["jobs_running"]:
+        response.status_code = 286  # htmx: stop polling
+        response["HX-Trigger"] = "alignment-changed"
+    return response
+
+
+def _upload_items(form: UploadForm) -> list[ArticleInput]:
+    sources = form.sources
+    single = len(sources) == 1
+    return [
+        ArticleInput(
             raw=raw,
             fmt=fmt,
             source_file=name,
-            title=form.cleaned_data["title"],
-            url=form.cleaned_data["url"],
+            title=form.cleaned_data["title"] if single else "",
+            url=form.cleaned_data["url"] if single else "",
             outlet=form.cleaned_data["outlet"],
         )
+        for name, raw, fmt in sources
+    ]
+
+
+def _rejections(items: list[ArticleInput]) -> dict[ArticleInput, str]:
+    rejected = {}
+    for item in items:
         try:
-            outcome = services.article_ingest(
-                item=item,
-                story=form.cleaned_data["story"],
-                story_title=form.cleaned_data["new_story"],
-            )
+            services.article_check(item)
         except services.ArticleRejected as error:
-            form.add_error(None, f"{name or 'The pasted text'}: {error}.")
-        else:
-            story = outcome.article.story
-            if outcome.created:
-                services.story_align(story=story)
-                messages.success(request, f"Added “{outcome.article.label}” and aligned the story.")
-            else:
-                messages.info(request, "That article is already in the story; nothing changed.")
-            return redirect(story)
-    return render(request, "compare/upload.html", {"form": form, "story": initial_story})
+            rejected[item] = str(error)
+    return rejected
+
+
+def _jobs_context(story: Story) -> dict[str, object]:
+    recent = timezone.now() - JOBS_SHOWN_FOR
+    shown = list(story.jobs.visible().filter(created_at__gte=recent).defer("raw"))
+    return {"jobs": shown, "jobs_running": any(not job.is_finished for job in shown)}
 
 
 def _lead_article(articles: list[Article], wanted: str | None) -> Article | None:

@@ -1,4 +1,4 @@
-"""Building aligned rows from groups: order, placement of other columns' claims, status."""
+"""Building aligned rows: groups anchor rows, each column's own claims fill the gaps in order."""
 
 from __future__ import annotations
 
@@ -11,42 +11,55 @@ def article(pk: int) -> SimpleNamespace:
     return SimpleNamespace(pk=pk)
 
 
-def claim(pk: int) -> SimpleNamespace:
-    return SimpleNamespace(pk=pk)
+def claims_of(*pks: int) -> list[SimpleNamespace]:
+    return [SimpleNamespace(pk=pk) for pk in pks]
 
 
-def texts(comparison) -> list[list[list[int]]]:  # type: ignore[no-untyped-def]
+def grid(comparison) -> list[list[list[int]]]:  # type: ignore[no-untyped-def]
     return [[[c.pk for c in cell] for cell in row.columns] for row in comparison.rows]
 
 
-def test_rows_follow_the_lead_and_place_other_claims_after_their_predecessor() -> None:
+def test_groups_anchor_rows_and_own_claims_sit_side_by_side_between_them() -> None:
     a, b, c = article(1), article(2), article(3)
-    claims = {1: [claim(10), claim(11), claim(12)], 2: [claim(20), claim(21), claim(22)], 3: [claim(30)]}
+    claims = {1: claims_of(10, 11, 12), 2: claims_of(20, 21, 24, 22, 23), 3: claims_of(29, 30)}
     group_of = {10: 100, 20: 100, 30: 100, 12: 101, 22: 101}
     comparison = build_comparison([a, b, c], claims, group_of)
-    assert texts(comparison) == [
+    assert grid(comparison) == [
+        [[], [], [29]],
         [[10], [20], [30]],
-        [[], [21], []],
-        [[11], [], []],
+        [[11], [21, 24], []],
         [[12], [22], []],
+        [[], [23], []],
     ]
-    assert [row.status for row in comparison.rows] == [SHARED_ALL, UNIQUE, UNIQUE, SHARED_SEVERAL]
-    assert comparison.counts == {SHARED_ALL: 1, SHARED_SEVERAL: 1, UNIQUE: 2}
+    assert [row.status for row in comparison.rows] == [
+        UNIQUE, SHARED_ALL, UNIQUE, SHARED_SEVERAL, UNIQUE,
+    ]
+    assert comparison.counts == {SHARED_ALL: 1, SHARED_SEVERAL: 1, UNIQUE: 5}
 
 
 def test_another_lead_reorders_rows() -> None:
     a, b = article(1), article(2)
-    claims = {1: [claim(10), claim(11)], 2: [claim(20), claim(21)]}
+    claims = {1: claims_of(10, 11), 2: claims_of(20, 21)}
     group_of = {10: 100, 21: 100}
-    comparison = build_comparison([b, a], claims, group_of)
-    assert texts(comparison) == [[[20], []], [[21], [10]], [[], [11]]]
+    assert grid(build_comparison([b, a], claims, group_of)) == [
+        [[20], []],
+        [[21], [10]],
+        [[], [11]],
+    ]
+
+
+def test_groups_the_lead_lacks_follow_their_articles_previous_group() -> None:
+    a, b, c = article(1), article(2), article(3)
+    claims = {1: claims_of(10, 11), 2: claims_of(20, 21, 22), 3: claims_of(31, 32)}
+    group_of = {10: 100, 20: 100, 21: 102, 31: 102, 11: 101, 22: 101, 32: 101}
+    rows = build_comparison([a, b, c], claims, group_of).rows
+    assert [row.group_id for row in rows] == [100, 102, 101]
 
 
 def test_two_claims_of_one_article_in_a_group_share_the_row() -> None:
     a, b = article(1), article(2)
-    claims = {1: [claim(10), claim(11)], 2: [claim(20)]}
-    comparison = build_comparison([a, b], claims, {10: 5, 11: 5, 20: 5})
-    assert texts(comparison) == [[[10, 11], [20]]]
+    comparison = build_comparison([a, b], {1: claims_of(10, 11), 2: claims_of(20)}, {10: 5, 11: 5, 20: 5})
+    assert grid(comparison) == [[[10, 11], [20]]]
     assert comparison.rows[0].outlet_count == 2
 
 

@@ -28,10 +28,11 @@ def test_upload_page_renders(editor_client: Client) -> None:
     assert "Article text" in page
 
 
-def test_pasted_text_into_a_new_story(editor_client: Client) -> None:
-    response = editor_client.post(
-        "/upload/", {"new_story": "Pasted", "outlet": "Daily Paste", "text": SEED_003}
-    )
+def test_pasted_text_into_a_new_story(editor_client: Client, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            "/upload/", {"new_story": "Pasted", "outlet": "Daily Paste", "text": SEED_003}
+        )
     story = Story.objects.get(title="Pasted")
     assert response.status_code == 302 and response["Location"] == story.get_absolute_url()
     article = story.articles.get()
@@ -41,13 +42,15 @@ def test_pasted_text_into_a_new_story(editor_client: Client) -> None:
 
 
 def test_uploaded_file_joins_an_existing_story_and_is_aligned(
-    editor_client: Client, seed_story: Story
+    editor_client: Client, seed_story: Story, django_capture_on_commit_callbacks  # type: ignore[no-untyped-def]
 ) -> None:
     before = seed_story.articles.count()
     extra = "Kirby said the US had assessed that Wagner has some 50,000 personnel fighting in Ukraine.\n\n" \
         "The mercenary group also recruits widely, officials said on Friday."
     upload = SimpleUploadedFile("extra.txt", f"Wagner update\n\n{extra}".encode(), "text/plain")
-    response = editor_client.post("/upload/", {"story": seed_story.pk, "file": upload}, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post("/upload/", {"story": seed_story.pk, "file": upload})
+    response = editor_client.get(response["Location"])
     assert response.status_code == 200
     assert seed_story.articles.count() == before + 1
     article = seed_story.articles.get(source_file="extra.txt")
@@ -56,14 +59,15 @@ def test_uploaded_file_joins_an_existing_story_and_is_aligned(
     assert "extra.txt" in response.content.decode()
 
 
-def test_html_file_upload(editor_client: Client) -> None:
+def test_html_file_upload(editor_client: Client, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
     paragraphs = "".join(
         f"<p>Sentence number {n} of the report explains what the city council decided today.</p>"
         for n in range(6)
     )
     html = f"<html><head><title>Council</title></head><body><article>{paragraphs}</article></body></html>"
     upload = SimpleUploadedFile("page.html", html.encode(), "text/html")
-    editor_client.post("/upload/", {"new_story": "HTML upload", "file": upload})
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post("/upload/", {"new_story": "HTML upload", "file": upload})
     article = Article.objects.get(story__title="HTML upload")
     assert article.raw_format == "html"
     assert "Sentence number 3" in article.text
@@ -105,9 +109,38 @@ def test_a_file_over_the_limit_is_refused(editor_client: Client) -> None:
 
 
 def test_uploading_the_same_article_twice_changes_nothing(
-    editor_client: Client, seed_story: Story
+    editor_client: Client, seed_story: Story, django_capture_on_commit_callbacks  # type: ignore[no-untyped-def]
 ) -> None:
     before = seed_story.articles.count()
-    response = editor_client.post("/upload/", {"story": seed_story.pk, "text": SEED_003}, follow=True)
-    assert "already in the story" in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post("/upload/", {"story": seed_story.pk, "text": SEED_003})
+    assert seed_story.jobs.get().message == "already in the story; nothing changed"
     assert seed_story.articles.count() == before
+
+
+def test_several_files_at_once_with_one_bad_one(
+    editor_client: Client, django_capture_on_commit_callbacks  # type: ignore[no-untyped-def]
+) -> None:
+    files = [
+        SimpleUploadedFile("a.txt", (SEEDS / "000_fb72157701e68ea8.txt").read_bytes()),
+        SimpleUploadedFile("b.txt", (SEEDS / "004_fb34d5aa027317c2.txt").read_bytes()),
+        SimpleUploadedFile("junk.txt", b"[ad_1]\n\nLeave a Reply\n"),
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post("/upload/", {"new_story": "Batch", "file": files})
+    story = Story.objects.get(title="Batch")
+    assert sorted(story.articles.values_list("source_file", flat=True)) == ["a.txt", "b.txt"]
+    assert story.matches.exists()
+    page = editor_client.get(response["Location"]).content.decode()
+    assert "junk.txt: nothing is left after cleaning" in page
+
+
+def test_the_jobs_component_stops_polling_when_all_are_done(
+    editor_client: Client, django_capture_on_commit_callbacks  # type: ignore[no-untyped-def]
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post("/upload/", {"new_story": "Polled", "text": SEED_003})
+    story = Story.objects.get(title="Polled")
+    response = editor_client.get(f"/stories/{story.slug}/jobs/", headers={"HX-Request": "true"})
+    assert response.status_code == 286
+    assert response["HX-Trigger"] == "alignment-changed"

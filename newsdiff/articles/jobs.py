@@ -1,0 +1,117 @@
+"""Uploads processed in the background: queue a batch, process it, recover from dead workers.
+
+Each job's article is written in one transaction together with the job's new status, so a
+worker killed at any point leaves either a complete article or none; `jobs_recover` then
+queues the unfinished jobs again, or marks them failed after `MAX_ATTEMPTS`.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Sequence
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from newsdiff.articles import services
+from newsdiff.articles.inputs import ArticleInput
+from newsdiff.articles.models import IngestJob, Story
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3
+GAVE_UP = "gave up after {n} attempts: the worker stopped while processing it"
+ALREADY_STORED = "already in the story; nothing changed"
+UNEXPECTED = "could not be processed ({kind}); the article was not stored"
+
+
+def batch_queue(*, story: Story, items: Sequence[ArticleInput]) -> uuid.UUID:
+    """Store the inputs as jobs and queue one task for them once the transaction commits."""
+    from newsdiff.articles.tasks import process_upload_batch
+
+    batch = uuid.uuid4()
+    with transaction.atomic():
+        IngestJob.objects.bulk_create(_job(batch, story, item) for item in items)
+        transaction.on_commit(lambda: process_upload_batch.enqueue(str(batch)))
+    return batch
+
+
+def _job(batch: uuid.UUID, story: Story, item: ArticleInput) -> IngestJob:
+    return IngestJob(
+        batch=batch,
+        story=story,
+        source_name=item.source_file[:300],
+        raw=item.raw,
+        raw_format=item.fmt,
+        title=item.title[:500],
+        url=item.url[:1000],
+        outlet=item.outlet[:200],
+    )
+
+
+def batch_process(*, batch: str) -> None:
+    """Ingest each unfinished job of the batch, then align each story that gained an article.
+
+    A job already `aligning` (its article was stored before a worker died) is only aligned.
+    """
+    pending = list(IngestJob.objects.filter(batch=batch).unfinished().select_related("story"))
+    for job in pending:
+        if job.status != IngestJob.Status.ALIGNING:
+            _job_process(job)
+    ingested = [job for job in pending if job.status == IngestJob.Status.ALIGNING]
+    for story in {job.story_id: job.story for job in ingested}.values():
+        if any(job.message != ALREADY_STORED for job in ingested if job.story_id == story.pk):
+            services.story_align(story=story)
+    for job in ingested:
+        _set_status(job, IngestJob.Status.DONE)
+
+
+def _job_process(job: IngestJob) -> None:
+    _set_status(job, IngestJob.Status.PROCESSING, attempts=job.attempts + 1)
+    item = ArticleInput(
+        raw=job.raw,
+        fmt=job.raw_format,
+        source_file=job.source_name,
+        title=job.title,
+        url=job.url,
+        outlet=job.outlet,
+    )
+    try:
+        with transaction.atomic():
+            outcome = services.article_ingest(item=item, story=job.story)
+            job.article = outcome.article
+            message = "" if outcome.created else ALREADY_STORED
+            _set_status(job, IngestJob.Status.ALIGNING, message=message)
+    except services.ArticleRejected as error:
+        _set_status(job, IngestJob.Status.FAILED, message=str(error))
+    except Exception as error:  # one bad input must not stop the rest of the batch
+        logger.exception("ingest job %s failed", job.pk)
+        kind = type(error).__name__
+        _set_status(job, IngestJob.Status.FAILED, message=UNEXPECTED.format(kind=kind))
+
+
+def _set_status(job: IngestJob, status: str, **fields: object) -> None:
+    for name, value in {"status": status, **fields}.items():
+        setattr(job, name, value)
+    job.save(update_fields=["status", "updated_at", "article", *fields])
+
+
+def jobs_recover(*, older_than: timedelta = timedelta(seconds=0)) -> tuple[int, int]:
+    """Queue again the batches a dead worker left unfinished; fail jobs tried too often.
+
+    Returns (jobs queued again, jobs marked failed).
+    """
+    from newsdiff.articles.tasks import process_upload_batch
+
+    stale = IngestJob.objects.unfinished().filter(updated_at__lte=timezone.now() - older_than)
+    failed = 0
+    for job in stale.filter(attempts__gte=MAX_ATTEMPTS):
+        _set_status(job, IngestJob.Status.FAILED, message=GAVE_UP.format(n=job.attempts))
+        failed += 1
+    stale = stale.filter(attempts__lt=MAX_ATTEMPTS)
+    requeued = stale.count()
+    for batch in set(stale.values_list("batch", flat=True)):
+        process_upload_batch.enqueue(str(batch))
+    return requeued, failed

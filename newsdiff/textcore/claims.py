@@ -1,0 +1,129 @@
+"""Split an article's cleaned text into claims: one per sentence, with kind, speaker,
+quoted words, figures and names.
+
+Heading-like blocks are skipped. `kind` is "quote" when the sentence holds a direct quote,
+"number" when it states a figure that is not a date, else "statement". A sentence that joins
+two statements with ", adding that ..." or ", adding, “...”" becomes two claims (each part
+at least five words), both credited to the same speaker. Speakers are resolved in reading
+order (see `speakers`), so pronouns and surnames become the names the article gives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdiff.textcore.attribution import ADDING, sentence_speaker
+from newsdiff.textcore.figures import DATE_UNITS, find_figures
+from newsdiff.textcore.names import find_names
+from newsdiff.textcore.quotes import Quote, find_quotes, quoted_words, speaker_phrase
+from newsdiff.textcore.segment import block_spans, is_heading, sentences_in
+from newsdiff.textcore.speakers import SpeakerBook
+from newsdiff.textcore.types import Claim, ClaimKind, Figure, Sentence
+
+ADDING_SPLIT = re.compile(r"(?<=[,”\"])\s+adding(?:\s+that\s+|\s*[,:]\s*(?=[“\"]))")
+WORD = re.compile(r"\w+")
+MIN_PART_WORDS = 5
+
+
+def extract_claims(text: str) -> tuple[Claim, ...]:
+    """The claims of an article's cleaned text, in order; `start`/`end` index `text`."""
+    book = SpeakerBook(text)
+    claims: list[Claim] = []
+    for start, end in block_spans(text):
+        if not is_heading(text[start:end]):
+            claims.extend(_block_claims(text, start, end, book))
+    return tuple(claims)
+
+
+def _block_claims(text: str, start: int, end: int, book: SpeakerBook) -> list[Claim]:
+    sentences = sentences_in(text, start, end)
+    quotes = find_quotes(text, start, end)
+    credited: dict[Quote, str | None] = {}
+    claims: list[Claim] = []
+    for sentence in sentences:
+        speaker = _speaker(text, sentence, (sentences, quotes), credited, book)
+        for part_start, part_end in _parts(text, sentence, quotes):
+            claims.append(_claim(text, part_start, part_end, quotes, speaker, book))
+    return claims
+
+
+def _speaker(
+    text: str,
+    sentence: Sentence,
+    block: tuple[list[Sentence], tuple[Quote, ...]],
+    credited: dict[Quote, str | None],
+    book: SpeakerBook,
+) -> str | None:
+    """Who the sentence credits: its quote's speaker, its own attribution, or, for a
+    sentence that opens with an unattributed quote, the speaker being followed."""
+    sentences, quotes = block
+    book.notice_subject(sentence.text)
+    direct = [quote for quote in quotes if quote.direct and _overlaps(quote, sentence)]
+    for quote in direct:
+        if quote not in credited:
+            credited[quote] = _quote_speaker(text, quote, sentences, credited, book)
+    speaker = next((credited[quote] for quote in direct if credited[quote]), None)
+    if speaker is None:
+        quoted = [_relative(quote, sentence) for quote in quotes if _overlaps(quote, sentence)]
+        speaker = book.resolve(sentence_speaker(sentence.text, quoted), sentence.start)
+    if speaker is None and direct and direct[0].start <= sentence.start:
+        speaker = book.last
+    book.credit(speaker)
+    return speaker
+
+
+def _quote_speaker(
+    text: str,
+    quote: Quote,
+    sentences: list[Sentence],
+    credited: dict[Quote, str | None],
+    book: SpeakerBook,
+) -> str | None:
+    phrase = speaker_phrase(text, quote, sentences)
+    if phrase == ADDING:
+        return next((s for s in reversed(credited.values()) if s), None)
+    return book.resolve(phrase, quote.start)
+
+
+def _parts(text: str, sentence: Sentence, quotes: tuple[Quote, ...]) -> list[tuple[int, int]]:
+    """The sentence, or its two halves around ", adding that" / ", adding, “"."""
+    for match in ADDING_SPLIT.finditer(sentence.text):
+        cut = sentence.start + match.start()
+        if any(quote.start < cut < quote.end for quote in quotes):
+            continue
+        first = (sentence.start, len(text[:cut].rstrip(", ")))
+        second = (sentence.start + match.end(), sentence.end)
+        if all(len(WORD.findall(text[slice(*part)])) >= MIN_PART_WORDS for part in (first, second)):
+            return [first, second]
+    return [(sentence.start, sentence.end)]
+
+
+def _claim(
+    text: str,
+    start: int,
+    end: int,
+    quotes: tuple[Quote, ...],
+    speaker: str | None,
+    book: SpeakerBook,
+) -> Claim:
+    part = text[start:end]
+    quote = quoted_words(text, quotes, start, end)
+    figures = find_figures(part)
+    names = find_names(part, known=book.known(start))
+    return Claim(part, start, end, _kind(quote, figures), speaker, quote, figures, names)
+
+
+def _kind(quote: str | None, figures: tuple[Figure, ...]) -> ClaimKind:
+    if quote:
+        return ClaimKind.QUOTE
+    if any(figure.unit not in DATE_UNITS for figure in figures):
+        return ClaimKind.NUMBER
+    return ClaimKind.STATEMENT
+
+
+def _overlaps(quote: Quote, sentence: Sentence) -> bool:
+    return quote.start < sentence.end and sentence.start < quote.end
+
+
+def _relative(quote: Quote, sentence: Sentence) -> tuple[int, int]:
+    return quote.start - sentence.start, quote.end - sentence.start

@@ -1,0 +1,84 @@
+"""Background uploads: a batch is processed and aligned once; dead workers' jobs are recovered."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from newsdiff.articles import jobs, services
+from newsdiff.articles.inputs import ArticleInput
+from newsdiff.articles.models import Article, IngestJob, Story
+from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.django_db
+
+
+def item(name: str) -> ArticleInput:
+    return ArticleInput(raw=(SEEDS / name).read_text(encoding="utf-8"), fmt="text", source_file=name)
+
+
+A, B = "001_17f443fb6246cec4.txt", "003_3f3274e93fbad53a.txt"
+
+
+def test_a_queued_batch_is_ingested_and_aligned(django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+    story = Story.objects.create(title="Queued")
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = jobs.batch_queue(story=story, items=[item(A), item(B)])
+    assert set(IngestJob.objects.filter(batch=batch).values_list("status", flat=True)) == {"done"}
+    assert story.articles.count() == 2
+    assert story.groups.exists()
+
+
+def test_nothing_runs_before_the_upload_transaction_commits() -> None:
+    story = Story.objects.create(title="Uncommitted")
+    jobs.batch_queue(story=story, items=[item(A)])
+    assert IngestJob.objects.get(story=story).status == "queued"
+    assert not story.articles.exists()
+
+
+def test_a_job_a_dead_worker_left_processing_is_retried() -> None:
+    story = Story.objects.create(title="Crashed")
+    jobs.batch_queue(story=story, items=[item(A)])
+    IngestJob.objects.filter(story=story).update(status="processing", attempts=1)
+    out = io.StringIO()
+    call_command("recover_jobs", stdout=out)
+    assert "Re-queued 1" in out.getvalue()
+    job = IngestJob.objects.get(story=story)
+    assert (job.status, job.attempts) == ("done", 2)
+    assert story.articles.count() == 1
+
+
+def test_a_job_whose_article_was_stored_is_only_aligned_again() -> None:
+    story = Story.objects.create(title="Half aligned")
+    article = services.article_ingest(item=item(B), story=story).article
+    jobs.batch_queue(story=story, items=[item(A)])
+    first = services.article_ingest(item=item(A), story=story).article
+    IngestJob.objects.filter(story=story).update(status="aligning", attempts=1, article=first)
+    jobs.jobs_recover()
+    job = IngestJob.objects.get(story=story)
+    assert job.status == "done" and job.message == ""
+    assert set(story.articles.all()) == {article, first}
+    assert story.groups.exists()
+
+
+def test_a_job_tried_too_often_is_marked_failed_with_the_reason() -> None:
+    story = Story.objects.create(title="Hopeless")
+    jobs.batch_queue(story=story, items=[item(A)])
+    IngestJob.objects.filter(story=story).update(status="processing", attempts=jobs.MAX_ATTEMPTS)
+    assert jobs.jobs_recover() == (0, 1)
+    job = IngestJob.objects.get(story=story)
+    assert job.status == "failed"
+    assert "gave up after 3 attempts" in job.message
+    assert not Article.objects.filter(story=story).exists()
+
+
+def test_a_rejected_input_fails_alone_and_the_rest_of_the_batch_goes_on(django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+    story = Story.objects.create(title="Mixed batch")
+    junk = ArticleInput(raw="[ad_1]\n\nLeave a Reply", fmt="text", source_file="junk.txt")
+    with django_capture_on_commit_callbacks(execute=True):
+        jobs.batch_queue(story=story, items=[junk, item(A)])
+    statuses = dict(IngestJob.objects.filter(story=story).values_list("source_name", "status"))
+    assert statuses == {"junk.txt": "failed", A: "done"}
+    assert story.articles.count() == 1

@@ -1,0 +1,161 @@
+"""Figures: normalised values, units, periods and qualifiers; agreement; the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdiff.textcore.figures import figures_agree, find_figures
+from newsdiff.textcore.numwords import parse_number_words
+from newsdiff.textcore.types import Figure
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def summary(text: str) -> list[tuple[float, str, str, str]]:
+    return [(f.value, f.unit, f.per, f.qualifier) for f in find_figures(text)]
+
+
+def only(text: str) -> Figure:
+    (figure,) = find_figures(text)
+    return figure
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("50,000 fighters", [(50000, "", "", "")]),
+        ("50k fighters", [(50000, "", "", "")]),
+        ("50K fighters", [(50000, "", "", "")]),
+        ("fifty thousand fighters", [(50000, "", "", "")]),
+        ("1,000 fighters", [(1000, "", "", "")]),
+        ("10,000 contractors", [(10000, "", "", "")]),
+        ("more than 23,000", [(23000, "", "", "more than")]),
+        ("up to 50,000 strong", [(50000, "", "", "up to")]),
+        ("approximately 50,000", [(50000, "", "", "about")]),
+        ("Approximately 50,000 Wagner personnel", [(50000, "", "", "about")]),
+        ("an estimated 50,000 fighters", [(50000, "", "", "about")]),
+        ("some 40,000 convicts", [(40000, "", "", "about")]),
+        ("over 3,200 pieces", [(3200, "", "", "more than")]),
+        ("at least 12 people", [(12, "", "", "at least")]),
+        ("$100 million per month", [(1e8, "USD", "month", "")]),
+        ("about $100 million a month", [(1e8, "USD", "month", "about")]),
+        ("$1.2 million", [(1.2e6, "USD", "", "")]),
+        ("$3bn and €5m", [(3e9, "USD", "", ""), (5e6, "EUR", "", "")]),
+        ("5%", [(5, "percent", "", "")]),
+        ("5 percent", [(5, "percent", "", "")]),
+        ("3.5 per cent", [(3.5, "percent", "", "")]),
+        ("six months on the front line", [(6, "month", "", "")]),
+        ("four dozen magazines", [(48, "", "", "")]),
+        ("a thousand men", [(1000, "", "", "")]),
+        ("twenty-five cars", [(25, "", "", "")]),
+        ("Dec. 22", [(1222, "date", "", "")]),
+        ("December 22, 2022", [(20221222, "date", "", "")]),
+        ("22 December 2022", [(20221222, "date", "", "")]),
+        ("in November 2022", [(20221100, "date", "", "")]),
+        ("raised in 2014", [(20140000, "date", "", "")]),
+        ("That ’90s Show", [(1990, "decade", "", "")]),
+        ("the 1970s", [(1970, "decade", "", "")]),
+    ],
+)
+def test_find_figures_normalises(text: str, expected: list[tuple[float, str, str, str]]) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Senior Editor for 19FortyFive.",
+        "IE 11 is not supported.",
+        "They met at 3 p.m. and again at 15:11 GMT.",
+        "It was the 21st time.",
+        "F-16 jets and COVID-19 and MH17.",
+        "one of the most intense battles",
+        "for use in Ukraine",
+        "He is No. 1 in the world.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert find_figures(text) == ()
+
+
+def test_offsets_index_the_text() -> None:
+    text = "Wagner spends more than $100 million per month, with 50,000 men since 2014."
+    figures = find_figures(text)
+    assert [text[f.start : f.end] for f in figures] == [f.text for f in figures]
+    assert [f.text for f in figures] == ["more than $100 million per month", "50,000", "2014"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("fifty thousand", 50000),
+        ("two hundred and five", 205),
+        ("one million", 1e6),
+        ("one", None),
+        ("a", None),
+    ],
+)
+def test_parse_number_words(phrase: str, value: float | None) -> None:
+    assert parse_number_words(phrase) == value
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ("50,000", "fifty thousand", True),
+        ("50k", "approximately 50,000", True),
+        ("$100 million per month", "about $100 million a month", True),
+        ("$100 million per month", "$100 million", False),
+        ("$100 million", "€100 million", False),
+        ("40,000", "50,000", False),
+        ("50,000", "54,000", False),
+        ("1.2 million", "1,234,000", True),
+        ("5%", "5 percent", True),
+        ("5%", "5", False),
+        ("Dec. 22", "December 22, 2022", True),
+        ("Dec. 20", "Dec. 22", False),
+        ("in 2014", "in 2015", False),
+        ("six months", "6 people", False),
+    ],
+)
+def test_figures_agree(a: str, b: str, agree: bool) -> None:
+    assert figures_agree(only(a), only(b)) is agree
+    assert figures_agree(only(b), only(a)) is agree
+
+
+def test_seed_figures_for_wagner_strength() -> None:
+    approximately = find_figures(seed("000"))
+    assert (50000, "", "", "about") in [
+        (f.value, f.unit, f.per, f.qualifier) for f in approximately
+    ]
+    assert (50000, "up to") in [(f.value, f.qualifier) for f in find_figures(seed("002"))]
+    assert (50000, "about") in [(f.value, f.qualifier) for f in find_figures(seed("001"))]
+    assert any(f.text == "an estimated 50,000" for f in find_figures(seed("001")))
+
+
+@pytest.mark.parametrize("prefix", ["001", "002"])
+def test_seed_monthly_spending_agrees_across_outlets(prefix: str) -> None:
+    (per_month,) = [f for f in find_figures(seed(prefix)) if f.unit == "USD"]
+    (a_month,) = [f for f in find_figures(seed("003")) if f.unit == "USD"]
+    assert (per_month.value, per_month.per, a_month.qualifier) == (1e8, "month", "about")
+    assert figures_agree(per_month, a_month)
+
+
+def test_seed_convicts_do_not_agree_with_personnel() -> None:
+    figures = find_figures(seed("000"))
+    personnel = next(f for f in figures if f.value == 50000)
+    convicts = next(f for f in figures if f.value == 40000)
+    assert not figures_agree(personnel, convicts)
+
+
+def test_seed_dates_and_decades_are_not_counts() -> None:
+    units = {f.text: f.unit for f in find_figures(seed("004"))}
+    assert units["Dec. 22"] == "date"
+    assert units["1998"] == "date"
+    assert units["’90s"] == "decade"
