@@ -1,0 +1,198 @@
+"""Benchmark claim matching: paraphrase quality, ECB+ recall, and time/memory per story size.
+
+Prints one table: MRPC held-out accuracy/F1 (the 20% of MRPC train that calibrate.py never
+fits on, decided by the runtime score and SAME_THRESHOLD), STS-benchmark dev Spearman of the
+score, ECB+ dev recall/precision of `same` matches against the gold sentence pairs, and seconds
+and peak RSS to embed and align the five seeds, 50 articles made of seed copies and 50 ECB+
+articles (each story in a fresh process; model load reported apart; align also as CPU time,
+which other jobs on the machine do not inflate). Rows that need ../shared/data are skipped
+cleanly when it is absent.
+
+    .venv/bin/python bench/bench_match.py    (or: .venv/bin/python -m bench.bench_match)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+try:  # python -m bench.bench_match
+    from bench import calibrate
+except ImportError:  # python bench/bench_match.py
+    import calibrate
+
+from newsdiff.textcore import weights
+from newsdiff.textcore.align import align
+from newsdiff.textcore.claims import extract_claims
+from newsdiff.textcore.clean import clean_text
+from newsdiff.textcore.similarity import combine
+from newsdiff.textcore.types import Claim, MatchKind
+
+SEEDS = calibrate.ROOT / "seeds"
+ECB = calibrate.DATA / "ecbplus_dev"
+BIG_STORY = 50
+
+
+def ranks(values: np.ndarray) -> np.ndarray:
+    """Ranks with ties averaged (for Spearman)."""
+    order = np.argsort(values, kind="stable")
+    raw = np.empty(len(values))
+    raw[order] = np.arange(len(values))
+    _, inverse, counts = np.unique(values, return_inverse=True, return_counts=True)
+    sums = np.zeros(len(counts))
+    np.add.at(sums, inverse, raw)
+    return (sums / counts)[inverse]
+
+
+def paraphrase_rows() -> list[tuple[str, str]]:
+    _, dev = calibrate.load_mrpc()
+    scores = np.array([combine(row) for row in calibrate.features(dev)])
+    gold = np.array([p[2] for p in dev]) >= 0.5
+    said = scores >= weights.SAME_THRESHOLD
+    f1 = 2 * (said & gold).sum() / (said.sum() + gold.sum())
+    sts = calibrate.load_sts("sts-dev.csv")
+    sts_scores = np.array([combine(row) for row in calibrate.features(sts)])
+    rho = np.corrcoef(ranks(sts_scores), ranks(np.array([p[2] for p in sts])))[0, 1]
+    accuracy = (said == gold).mean()
+    return [
+        (f"MRPC held-out accuracy / F1 ({len(dev)} pairs)", f"{accuracy:.3f} / {f1:.3f}"),
+        (f"STS-b dev Spearman ({len(sts)} pairs)", f"{rho:.3f}"),
+    ]
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def ecb_stories() -> list[tuple[list[list[Claim]], list[list[tuple[str, int]]]]]:
+    """Each ECB+ subtopic as a story of its annotated sentences, with (doc, sentence) ids."""
+    by_subtopic = defaultdict(list)
+    for doc in read_jsonl(ECB / "docs.jsonl.gz"):
+        by_subtopic[doc["subtopic"]].append(doc)
+    stories = []
+    for _, docs in sorted(by_subtopic.items()):
+        claims, ids = [], []
+        for doc in docs:
+            sentences = [s for s in doc["sentences"] if s["annotated"]]
+            claims.append([sentence(s["text"]) for s in sentences])
+            ids.append([(doc["doc"], s["n"]) for s in sentences])
+        stories.append((claims, ids))
+    return stories
+
+
+def ecb_row() -> tuple[str, str]:
+    gold = set()
+    for g in read_jsonl(ECB / "gold_sentence_pairs.jsonl.gz"):
+        gold |= {((g["doc1"], g["sent1"]), (g["doc2"], g["sent2"]))}
+        gold |= {((g["doc2"], g["sent2"]), (g["doc1"], g["sent1"]))}
+    found = hits = 0
+    for claims, ids in ecb_stories():
+        vectors = [calibrate.encode_cached([c.text for c in article]) for article in claims]
+        for m in align(claims, vectors).matches:
+            if m.kind is MatchKind.SAME:
+                found += 1
+                hits += (ids[m.a.article][m.a.claim], ids[m.b.article][m.b.claim]) in gold
+    recall, precision = hits / (len(gold) / 2), hits / max(found, 1)
+    label = "ECB+ dev `same` recall / precision (gold = same event)"
+    return label, f"{recall:.3f} / {precision:.3f}"
+
+
+def sentence(tokenized: str) -> Claim:
+    return calibrate.sentence_claim(calibrate.detokenize(tokenized))
+
+
+def seed_story() -> list[list[Claim]]:
+    paths = sorted(SEEDS.glob("*.txt"))
+    return [list(extract_claims(clean_text(p.read_text()).text)) for p in paths]
+
+
+def ecb_big_story() -> list[list[Claim]]:
+    """BIG_STORY ECB+ documents (all their sentences) of the largest topics."""
+    docs = read_jsonl(ECB / "docs.jsonl.gz")
+    size: dict[str, int] = defaultdict(int)
+    for doc in docs:
+        size[doc["topic"]] += 1
+    docs.sort(key=lambda d: (-size[d["topic"]], d["topic"], d["doc"]))
+    return [[sentence(s["text"]) for s in doc["sentences"]] for doc in docs[:BIG_STORY]]
+
+
+def seeds_big_story() -> list[list[Claim]]:
+    """BIG_STORY articles from the seeds, each copy without some of its first claims."""
+    seeds = seed_story()
+    return [seeds[n % len(seeds)][n % 3 :] for n in range(BIG_STORY)]
+
+
+STORIES = {"seeds": seed_story, "seeds x10": seeds_big_story, "ECB+ 50": ecb_big_story}
+
+
+def measure(name: str) -> dict[str, float]:
+    """Load the model, then embed and align one story; run in a fresh process."""
+    story = STORIES[name]()
+    start = time.perf_counter()
+    embedder = calibrate.get_embedder()
+    loaded = time.perf_counter()
+    vectors = [embedder.encode([c.text for c in article]) for article in story]
+    embedded, cpu = time.perf_counter(), time.process_time()
+    alignment = align(story, vectors)
+    done, cpu = time.perf_counter(), time.process_time() - cpu
+    return {
+        "articles": len(story),
+        "claims": sum(len(a) for a in story),
+        "load": loaded - start,
+        "embed": embedded - loaded,
+        "align": done - embedded,
+        "align_cpu": cpu,
+        "groups": len(alignment.groups),
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def timing_row(name: str) -> tuple[str, str]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--measure", name], capture_output=True, text=True, check=True
+    )
+    r = json.loads(out.stdout)
+    label = f"{name}: {r['articles']} articles, {r['claims']} claims, {r['groups']} groups"
+    return label, (
+        f"embed {r['embed']:.2f} s + align {r['align']:.2f} s (align CPU {r['align_cpu']:.2f} s;"
+        f" model load {r['load']:.2f} s), peak RSS {r['rss_mb']:.0f} MB"
+    )
+
+
+def print_table(rows: Sequence[tuple[str, str]]) -> None:
+    width = max(len(label) for label, _ in rows)
+    print(f"| {'measure':<{width}} | value |\n|{'-' * (width + 2)}|-------|")
+    for label, value in rows:
+        print(f"| {label:<{width}} | {value} |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--measure", choices=STORIES, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure)))
+        return 0
+    have_ecb = ECB.is_dir()
+    rows = paraphrase_rows() if (calibrate.DATA / "paraphrase").is_dir() else []
+    rows.append(ecb_row() if have_ecb else ("ECB+ dev", f"skipped: {ECB} is absent"))
+    rows.extend(timing_row(name) for name in STORIES if have_ecb or "ECB" not in name)
+    if not rows[0][0].startswith("MRPC"):
+        rows.insert(0, ("MRPC / STS-b", f"skipped: {calibrate.DATA / 'paraphrase'} is absent"))
+    print_table(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

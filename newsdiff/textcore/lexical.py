@@ -1,0 +1,122 @@
+"""Word-level helpers for comparing claims: content words, light stems, names, quotes, negation.
+
+Small `str -> set` functions; the word lists and compiled patterns are collected at the top.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
+CAPITALISED = re.compile(r"\b(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,})")
+QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+POSSESSIVE = re.compile(r"['’]s?$")
+MIN_QUOTE_WORDS = 3
+
+
+def word_set(block: str) -> frozenset[str]:
+    """The whitespace-separated words of a block of text."""
+    return frozenset(block.split())
+
+
+STOP_WORDS = word_set(
+    """
+    a about above after again against all also am an and any are around as at be because been
+    before being below between both but by can could did do does doing down during each even
+    ever every few for from further had has have having he her here hers herself him himself his
+    how i if in into is it its itself just many may me might more most much must my myself now
+    of off on once one only or other others our ours ourselves out over own per quite rather
+    same says said say she should since so some such than that the their theirs them themselves
+    then there these they this those though through thus to too under until up upon us very was
+    we were what when where which while who whom whose why will with would yet you your yours
+    yourself according told added adding also however mr mrs ms
+    """
+)
+
+NEGATION_CUES = word_set(
+    """
+    not no never none nor neither nobody nothing nowhere cannot without deny denies denied
+    denying refuse refuses refused rejects rejected dismissed
+    """
+)
+
+NAME_STOPS = word_set(
+    """
+    the a an but and or if in on at for of to by as it its this that these those there he she
+    they we i his her their our you after before when while last next early late today
+    yesterday however meanwhile earlier later according mr mrs ms
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec
+    """
+)
+
+SUFFIXES = (
+    ("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ers", ""), ("er", ""), ("ing", ""), ("ed", "")
+)  # fmt: skip
+STEM_LENGTH = 6
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words and numbers (thousands separators dropped), in order."""
+    return [w.lower().replace("’", "'").replace(",", "") for w in WORD.findall(text)]
+
+
+def stem(word: str) -> str:
+    """A light stem: inflections off, final y as i, cut to STEM_LENGTH letters, so "supply"
+    meets "suppliers" and "confirmed" meets "confirmation"."""
+    if word[0].isdigit():
+        return word
+    word = POSSESSIVE.sub("", word)
+    for suffix, replacement in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + replacement
+            break
+    else:
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+            word = word[:-1]
+    if word.endswith("y") and len(word) > 3:
+        word = word[:-1] + "i"
+    return word[:STEM_LENGTH]
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the words that carry content (stop words and negation cues out)."""
+    return frozenset(
+        stem(w)
+        for w in words(text)
+        if (len(w) > 1 or w.isdigit()) and w not in STOP_WORDS and w not in NEGATION_CUES
+    )
+
+
+def negated(text: str) -> bool:
+    """Whether the text carries a negation or denial cue ("not", "n't", "never", "denied")."""
+    tokens = words(text)
+    return any(t in NEGATION_CUES or t.endswith("n't") for t in tokens)
+
+
+def guess_names(text: str) -> frozenset[str]:
+    """Lower-cased capitalised words that are not the first word of the text nor common words."""
+    found = set()
+    for match in CAPITALISED.finditer(text):
+        token = POSSESSIVE.sub("", match.group(0).lower().replace(".", ""))
+        if match.start() == 0 or token in NAME_STOPS or len(token) < 2:
+            continue
+        found.add(token)
+    return frozenset(found)
+
+
+def name_tokens(names: tuple[str, ...]) -> frozenset[str]:
+    """Single lower-cased tokens of given names ("John Kirby" -> {"john", "kirby"})."""
+    return frozenset(w for name in names for w in words(name) if w not in NAME_STOPS)
+
+
+def quoted_spans(text: str) -> list[str]:
+    """Texts between quotation marks of at least three words."""
+    return [q for q in QUOTED.findall(text) if len(words(q)) >= MIN_QUOTE_WORDS]
+
+
+def trigrams(text: str) -> frozenset[tuple[str, str, str]]:
+    """Word trigrams of the text (all words, lower-cased)."""
+    tokens = words(text)
+    return frozenset(zip(tokens, tokens[1:], tokens[2:], strict=False))

@@ -1,0 +1,242 @@
+"""Aligning the claims of several articles: matches, groups, and the seeds story."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsdiff.textcore import blocking, grouping
+from newsdiff.textcore.align import align
+from newsdiff.textcore.claims import extract_claims
+from newsdiff.textcore.clean import clean_text
+from newsdiff.textcore.embed import get_embedder
+from newsdiff.textcore.types import Alignment, Claim, ClaimKey, MatchKind
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+Story = list[tuple[Claim, ...]]
+
+
+def article_claims(raw: str) -> tuple[Claim, ...]:
+    """The claims of one raw seed article (the real cleaning and claims steps)."""
+    return extract_claims(clean_text(raw).text)
+
+
+def sentence_claims(*sentences: str) -> tuple[Claim, ...]:
+    return tuple(extract_claims(" ".join(sentences)))
+
+
+def embed(story: Sequence[Sequence[Claim]]) -> list[np.ndarray]:
+    return [get_embedder().encode([c.text for c in article]) for article in story]
+
+
+def run(story: Sequence[Sequence[Claim]]) -> Alignment:
+    return align(story, embed(story))
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Story:
+    return [article_claims(path.read_text()) for path in sorted(SEEDS.glob("*.txt"))]
+
+
+@pytest.fixture(scope="module")
+def seed_alignment(seeds: Story) -> Alignment:
+    return run(seeds)
+
+
+def key(story: Story, article: int, fragment: str) -> ClaimKey:
+    """The one claim of the article whose text contains the fragment."""
+    found = [n for n, c in enumerate(story[article]) if fragment in c.text]
+    assert len(found) == 1, f"{fragment!r} in article {article}: {found}"
+    return ClaimKey(article, found[0])
+
+
+def group_of(alignment: Alignment, claim: ClaimKey) -> tuple[ClaimKey, ...]:
+    return next((g for g in alignment.groups if claim in g), ())
+
+
+def same_pairs(alignment: Alignment) -> set[frozenset[ClaimKey]]:
+    return {frozenset((m.a, m.b)) for m in alignment.matches if m.kind is MatchKind.SAME}
+
+
+FIFTY_THOUSAND = [
+    (0, "Approximately 50,000 Wagner personnel"),
+    (1, "estimated 50,000 fighters"),
+    (2, "up to 50,000 strong"),
+    (3, "some 50,000 personnel"),
+]
+
+
+def test_the_50000_personnel_statements_of_four_outlets_form_one_row(
+    seeds: Story, seed_alignment: Alignment
+) -> None:
+    keys = [key(seeds, a, text) for a, text in FIFTY_THOUSAND]
+    assert set(keys) <= set(group_of(seed_alignment, keys[0]))
+
+
+def test_the_arms_suppliers_quote_and_its_paraphrase_are_the_same(
+    seeds: Story, seed_alignment: Alignment
+) -> None:
+    quote_000 = key(seeds, 0, "Wagner is searching around the world")
+    quote_003 = key(seeds, 3, "Wagner is searching around the world")
+    paraphrase = key(seeds, 1, "Wagner is reaching out around the world")
+    assert quote_003 in group_of(seed_alignment, quote_000)
+    same = same_pairs(seed_alignment)
+    assert {paraphrase, quote_000} in same or {paraphrase, quote_003} in same
+
+
+def test_the_100_million_a_month_statements_form_one_row(
+    seeds: Story, seed_alignment: Alignment
+) -> None:
+    keys = [key(seeds, a, "$100 million") for a in (1, 2, 3)]
+    assert set(keys) <= set(group_of(seed_alignment, keys[0]))
+
+
+def test_no_50000_statement_is_the_same_as_a_40000_statement(
+    seeds: Story, seed_alignment: Alignment
+) -> None:
+    fifty = [key(seeds, a, text) for a, text in FIFTY_THOUSAND]
+    forty = [key(seeds, 1, "About 40,000 of the Wagner"), key(seeds, 2, "40,000 recruits")]
+    same = same_pairs(seed_alignment)
+    assert not [(f, g) for f in fifty for g in forty if {f, g} in same]
+
+
+def test_the_us_confirmation_is_never_the_same_as_north_koreas_denial(
+    seeds: Story, seed_alignment: Alignment
+) -> None:
+    denial = key(seeds, 3, "flatly denied")
+    confirmations = [
+        key(seeds, 1, "we can confirm that North Korea"),
+        key(seeds, 3, "We can confirm that North Korea"),
+        key(seeds, 4, "He confirmed that North Korea"),
+    ]
+    assert not [c for c in confirmations if {c, denial} in same_pairs(seed_alignment)]
+    assert denial not in group_of(seed_alignment, confirmations[0])
+
+
+def test_matches_link_different_articles_in_order_with_scores_in_range(
+    seed_alignment: Alignment,
+) -> None:
+    assert seed_alignment.matches
+    for m in seed_alignment.matches:
+        assert m.a.article < m.b.article
+        assert 0.0 <= m.score <= 1.0
+        assert dict(m.signals).keys() >= {"cosine", "jaccard", "figures_clash", "negation"}
+    pairs = [(m.a, m.b) for m in seed_alignment.matches]
+    assert pairs == sorted(pairs, key=lambda p: (p[0].article, p[0].claim, p[1].article))
+
+
+def test_groups_hold_one_claim_per_article_and_agree_with_same_matches(
+    seed_alignment: Alignment,
+) -> None:
+    same = same_pairs(seed_alignment)
+    for group in seed_alignment.groups:
+        assert list(group) == sorted(group, key=lambda k: (k.article, k.claim))
+        assert len({k.article for k in group}) == len(group) >= 2
+        assert all({a, b} in same for a in group for b in group if a != b)
+    grouped = {k for g in seed_alignment.groups for k in g}
+    assert all(pair <= grouped for pair in same)
+
+
+def test_alignment_is_deterministic(seeds: Story, seed_alignment: Alignment) -> None:
+    assert run(seeds) == seed_alignment
+
+
+def test_claims_on_one_topic_that_state_different_things_form_no_row() -> None:
+    story = [
+        sentence_claims(
+            "The city council approved a budget of $2 million for road repairs on Monday.",
+            "Mayor Ann Lee said the repairs will start in May.",
+            "Residents have complained about potholes for years.",
+        ),
+        sentence_claims(
+            "Council members debated parking fees for three hours.",
+            "The council will vote on a new bike lane plan next month.",
+            "Local shop owners oppose higher parking fees.",
+        ),
+        sentence_claims(
+            "The city council meeting drew a crowd of 200 people.",
+            "A councillor proposed renaming the central square.",
+        ),
+    ]
+    alignment = run(story)
+    assert alignment.groups == ()
+    assert not same_pairs(alignment)
+
+
+def test_an_article_that_says_a_thing_twice_keeps_both_in_one_row() -> None:
+    story = [
+        sentence_claims(
+            "The company will cut 500 jobs, its chief executive said.",
+            "The company is to cut 500 jobs by the end of the year.",
+        ),
+        sentence_claims("The firm announced it would eliminate 500 jobs."),
+        sentence_claims("The carmaker plans to cut 500 jobs this year."),
+    ]
+    assert run(story).groups == ((ClaimKey(0, 0), ClaimKey(0, 1), ClaimKey(1, 0), ClaimKey(2, 0)),)
+
+
+def test_a_claim_and_its_negation_are_related_not_same() -> None:
+    story = [
+        sentence_claims("The arms delivery will change the battlefield dynamics in Ukraine."),
+        sentence_claims("The arms delivery will not change the battlefield dynamics in Ukraine."),
+    ]
+    alignment = run(story)
+    assert [m.kind for m in alignment.matches] == [MatchKind.RELATED]
+    assert alignment.groups == ()
+
+
+def test_empty_articles_and_an_empty_story_are_fine() -> None:
+    assert align([], []) == grouping_free()
+    story = [(), sentence_claims("Wagner has 50,000 fighters."), ()]
+    assert run(story) == grouping_free()
+
+
+def grouping_free() -> Alignment:
+    return Alignment(matches=(), groups=())
+
+
+def test_vectors_must_match_the_claims() -> None:
+    claims = [sentence_claims("One claim here."), sentence_claims("Another claim there.")]
+    with pytest.raises(ValueError, match="one row per claim"):
+        align(claims, [np.zeros((2, 384)), np.zeros((1, 384))])
+    with pytest.raises(ValueError, match="one entry per article"):
+        align(claims, [np.zeros((1, 384))])
+
+
+def chain_score(values: dict[tuple[int, int], float]) -> grouping.Score:
+    return lambda i, j: values.get((min(i, j), max(i, j)), 0.0)
+
+
+def test_groups_never_chain_through_a_claim_similar_to_only_one_member() -> None:
+    articles = np.array([0, 1, 2])
+    score = chain_score({(0, 1): 0.9, (1, 2): 0.85, (0, 2): 0.05})
+    assert grouping.build_groups([(0, 1), (1, 2)], articles, score) == [[0, 1]]
+
+
+def test_groups_grow_when_the_new_claim_is_similar_to_most_members() -> None:
+    articles = np.array([0, 1, 2])
+    score = chain_score({(0, 1): 0.9, (1, 2): 0.85, (0, 2): 0.6})
+    assert grouping.build_groups([(0, 1), (1, 2)], articles, score) == [[0, 1, 2]]
+
+
+def test_groups_never_take_two_different_claims_of_one_article() -> None:
+    articles = np.array([0, 1, 0])
+    score = chain_score({(0, 1): 0.9, (1, 2): 0.85, (0, 2): 0.3})
+    assert grouping.build_groups([(0, 1), (1, 2)], articles, score) == [[0, 1]]
+
+
+def test_a_big_story_scores_only_candidate_pairs_and_aligns_quickly(seeds: Story) -> None:
+    story = [seeds[n % 5][n % 3 :] for n in range(50)]
+    vectors = [v[n % 3 :] for n, v in enumerate(embed(seeds) * 10)]
+    articles = np.repeat(np.arange(50), [len(a) for a in story])
+    assert blocking.cross_pair_count(articles) > blocking.MAX_EXHAUSTIVE_PAIRS
+    start = time.process_time()  # CPU time: other jobs on the machine do not count
+    alignment = align(story, vectors)
+    assert time.process_time() - start < 10
+    texts = [[story[k.article][k.claim].text for k in group] for group in alignment.groups]
+    assert max(sum("50,000" in t for t in group) for group in texts) >= 35
+    assert all(len({k.article for k in g}) == len(g) for g in alignment.groups)
