@@ -59,6 +59,7 @@ def _claim(claim: Claim) -> dict[str, Any]:
         "speaker": claim.speaker or None,
         "quote": claim.quote or None,
         "figures": claim.figures,
+        "names": claim.names,
     }
 
 
@@ -69,6 +70,8 @@ def _match(match: Match) -> dict[str, Any]:
         "score": match.score,
         "kind": match.kind,
         "signals": match.signals,
+        "difference": match.difference or None,
+        "summary": match.summary or None,
     }
 
 

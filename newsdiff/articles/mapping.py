@@ -10,6 +10,7 @@ from newsdiff.articles.models import Article, Claim, RemovedSpan
 from newsdiff.textcore import types as core
 
 EMBEDDING_DTYPE = np.float32
+EMBEDDING_SIZE = 384
 
 
 def removed_rows(article: Article, cleaned: core.Cleaned) -> list[RemovedSpan]:
@@ -17,6 +18,11 @@ def removed_rows(article: Article, cleaned: core.Cleaned) -> list[RemovedSpan]:
         RemovedSpan(article=article, position=n, text=span.text, reason=span.reason)
         for n, span in enumerate(cleaned.removed)
     ]
+
+
+def block_rows(cleaned: core.Cleaned) -> list[list[str]]:
+    """Every block of the input as [text, role, reason], for the reading view and corrections."""
+    return [[block.text, str(block.role), block.reason] for block in cleaned.blocks]
 
 
 def claim_rows(article: Article, claims: tuple[core.Claim, ...]) -> list[Claim]:

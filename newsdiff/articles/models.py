@@ -94,6 +94,11 @@ class Article(models.Model):
     raw = models.TextField(help_text="The input exactly as received (decoded to text).")
     raw_format = models.CharField(max_length=10, choices=Format.choices, default=Format.TEXT)
     text = models.TextField(help_text="The cleaned body as shown to editors.")
+    blocks = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Every line of the input in order: [text, role, reason] (title/body/removed).",
+    )
     content_hash = models.CharField(max_length=64)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.READY)
     status_message = models.TextField(blank=True)
@@ -123,6 +128,58 @@ class Article(models.Model):
         if self.source_file:
             return self.source_file.rsplit("/", 1)[-1]
         return f"Article {self.position + 1}"
+
+
+class OutletRule(models.Model):
+    """A line an outlet prints around its articles (learned), or one an editor corrected.
+
+    `remove` lines are cleaned out of the outlet's articles from then on; `keep` lines are
+    kept even where a cleaning rule would remove them.
+    """
+
+    class Action(models.TextChoices):
+        REMOVE = "remove"
+        KEEP = "keep"
+
+    class Source(models.TextChoices):
+        LEARNED = "learned", "learned from the outlet's articles"
+        EDITOR = "editor", "an editor's correction"
+
+    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="rules")
+    line = models.TextField(help_text="The line, normalised as the cleaner compares lines.")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    source = models.CharField(max_length=10, choices=Source.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["outlet", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["outlet", "line"], name="outlet_rule_unique_line")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outlet}: {self.action} {self.line[:60]!r}"
+
+
+class ArticleCorrection(models.Model):
+    """An editor's decision about one line of one article: keep it, or remove it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    line = models.TextField()
+    action = models.CharField(max_length=10, choices=OutletRule.Action.choices)
+    editor = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "line"], name="correction_unique_line")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.line[:60]!r}"
 
 
 class RemovedSpan(models.Model):
@@ -201,6 +258,10 @@ class Match(models.Model):
     score = models.FloatField()
     kind = models.CharField(max_length=10, choices=Kind.choices)
     signals = models.JSONField(default=dict, blank=True)
+    difference = models.JSONField(
+        default=dict, blank=True, help_text="How b's wording, figures and quote differ from a's."
+    )
+    summary = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["story", "-score"]

@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from newsdiff.articles import mapping
+from newsdiff.articles.corrections import CleaningRules, outlet_learn, rules_for
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import (
     Article,
@@ -27,10 +28,13 @@ from newsdiff.textcore.pipeline import (
     embed_claims,
     process_article,
 )
-from newsdiff.textcore.types import Alignment, ClaimKey, Cleaned
+from newsdiff.textcore.differences import compare_claims
+from newsdiff.textcore.types import Alignment, ClaimKey, Cleaned, MatchKind
+from newsdiff.textcore.types import Match as CoreMatch
 
 EMPTY_AFTER_CLEANING = "nothing is left after cleaning: no article text was found"
 NO_CLAIMS = "no sentences were found in the article text"
+WOULD_DUPLICATE = "after this correction the article would be the same as another in the story"
 
 
 class ArticleRejected(ValueError):
@@ -56,17 +60,24 @@ def story_get_or_create(*, title: str) -> Story:
     return story or Story.objects.create(title=title)
 
 
+def _outlet_name(name: str) -> str:
+    return " ".join(name.split())[:200]
+
+
 def outlet_get_or_create(*, name: str) -> Outlet | None:
-    name = " ".join(name.split())[:200]
+    name = _outlet_name(name)
     if not name:
         return None
     outlet, _ = Outlet.objects.get_or_create(name=name)
     return outlet
 
 
-def article_check(item: ArticleInput) -> ProcessedArticle:
+def article_check(item: ArticleInput, rules: CleaningRules | None = None) -> ProcessedArticle:
     """Clean the input and find its claims, or say why it cannot become an article."""
-    processed = process_article(item.raw, fmt=item.fmt)
+    rules = rules or rules_for(outlet=Outlet.objects.filter(name=_outlet_name(item.outlet)).first())
+    processed = process_article(
+        item.raw, fmt=item.fmt, extra_boilerplate=rules.remove, keep_lines=rules.keep
+    )
     if not processed.cleaned.text.strip():
         raise ArticleRejected(EMPTY_AFTER_CLEANING)
     if not processed.claims:
@@ -95,6 +106,7 @@ def article_ingest(
             RemovedSpan.objects.bulk_create(mapping.removed_rows(article, cleaned))
             Claim.objects.bulk_create(mapping.claim_rows(article, processed.claims))
             Story.objects.filter(pk=story.pk).update(updated_at=timezone.now())
+            outlet_learn(article=article)
     except IntegrityError:
         existing = Article.objects.filter(story=story, content_hash=fingerprint).first()
         if existing is None:
@@ -123,15 +135,36 @@ def _article_create(
         raw=item.raw,
         raw_format=item.fmt,
         text=cleaned.text,
+        blocks=mapping.block_rows(cleaned),
         content_hash=fingerprint,
     )
+
+
+def article_reprocess(*, article: Article) -> Article:
+    """Clean the article again with its outlet's rules and its corrections; new claims, realigned."""
+    item = ArticleInput(raw=article.raw, fmt=article.raw_format)
+    processed = article_check(item, rules_for(outlet=article.outlet, article=article))
+    cleaned = processed.cleaned
+    fingerprint = content_hash(cleaned.text)
+    if article.story.articles.filter(content_hash=fingerprint).exclude(pk=article.pk).exists():
+        raise ArticleRejected(WOULD_DUPLICATE)
+    with transaction.atomic():
+        article.text, article.content_hash = cleaned.text, fingerprint
+        article.blocks = mapping.block_rows(cleaned)
+        article.save(update_fields=["text", "content_hash", "blocks"])
+        article.removed_spans.all().delete()
+        article.claims.all().delete()
+        RemovedSpan.objects.bulk_create(mapping.removed_rows(article, cleaned))
+        Claim.objects.bulk_create(mapping.claim_rows(article, processed.claims))
+    story_align(story=article.story)
+    return article
 
 
 def story_align(*, story: Story) -> AlignOutcome:
     """Match the claims of all the story's articles and store the matches and groups anew."""
     articles = list(story.articles.ready().order_by("position", "id"))
     rows = [list(article.claims.order_by("position")) for article in articles]
-    vectors = [_vectors_for(claims) for claims in rows]
+    vectors = _vectors_for(rows)
     alignment = align_articles([[mapping.core_claim(c) for c in claims] for claims in rows], vectors)
     with transaction.atomic():
         story.matches.all().delete()
@@ -144,33 +177,45 @@ def story_align(*, story: Story) -> AlignOutcome:
     )
 
 
-def _vectors_for(claims: list[Claim]) -> np.ndarray:
-    """Stored vectors where present; the missing ones computed once and saved."""
-    missing = [claim for claim in claims if claim.embedding is None]
+def _vectors_for(rows: list[list[Claim]]) -> list[np.ndarray]:
+    """Each article's claim vectors: stored ones reused, the missing ones embedded in one call."""
+    missing = [claim for claims in rows for claim in claims if claim.embedding is None]
     if missing:
-        for claim, vector in zip(missing, embed_claims([mapping.core_claim(c) for c in missing]), strict=True):
+        vectors = embed_claims([mapping.core_claim(claim) for claim in missing])
+        for claim, vector in zip(missing, vectors, strict=True):
             claim.embedding = mapping.vector_bytes(vector)
-        Claim.objects.bulk_update(missing, ["embedding"])
+        Claim.objects.bulk_update(missing, ["embedding"], batch_size=500)
+    return [_stacked(claims) for claims in rows]
+
+
+def _stacked(claims: list[Claim]) -> np.ndarray:
     if not claims:
-        return np.zeros((0, 384), dtype=mapping.EMBEDDING_DTYPE)
+        return np.zeros((0, mapping.EMBEDDING_SIZE), dtype=mapping.EMBEDDING_DTYPE)
     return np.vstack([mapping.vector_from_bytes(claim.embedding) for claim in claims])
+
+
+def _match_row(story: Story, a: Claim, b: Claim, match: CoreMatch) -> Match:
+    """A match as stored; a `same` match also keeps how the two wordings differ."""
+    difference = None
+    if match.kind == MatchKind.SAME:
+        difference = compare_claims(mapping.core_claim(a), mapping.core_claim(b))
+    return Match(
+        story=story,
+        a=a,
+        b=b,
+        score=round(match.score, 4),
+        kind=str(match.kind),
+        signals={name: round(value, 4) for name, value in match.signals},
+        difference=difference.to_dict() if difference else {},
+        summary=difference.summary()[:500] if difference else "",
+    )
 
 
 def _store_alignment(story: Story, rows: list[list[Claim]], alignment: Alignment) -> None:
     def row(key: ClaimKey) -> Claim:
         return rows[key.article][key.claim]
 
-    Match.objects.bulk_create(
-        Match(
-            story=story,
-            a=row(match.a),
-            b=row(match.b),
-            score=round(match.score, 4),
-            kind=str(match.kind),
-            signals={name: round(value, 4) for name, value in match.signals},
-        )
-        for match in alignment.matches
-    )
+    Match.objects.bulk_create(_match_row(story, row(m.a), row(m.b), m) for m in alignment.matches)
     groups = ClaimGroup.objects.bulk_create(
         ClaimGroup(story=story, position=n) for n in range(len(alignment.groups))
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,13 +22,19 @@ class ProcessedArticle:
 
 
 def process_article(
-    raw: str, *, fmt: str = "text", extra_boilerplate: frozenset[str] = frozenset()
+    raw: str,
+    *,
+    fmt: str = "text",
+    extra_boilerplate: Iterable[str] = frozenset(),
+    keep_lines: Iterable[str] = frozenset(),
 ) -> ProcessedArticle:
-    """Clean one article (plain text or an HTML page) and split its body into claims."""
-    if fmt == "html":
-        cleaned = clean_html(raw)
-    else:
-        cleaned = clean_text(raw, extra_boilerplate=extra_boilerplate)
+    """Clean one article (plain text or an HTML page) and split its body into claims.
+
+    `extra_boilerplate` lines are removed and `keep_lines` kept whatever the rules say (an
+    outlet's learned lines and editors' corrections).
+    """
+    clean = clean_html if fmt == "html" else clean_text
+    cleaned = clean(raw, extra_boilerplate=extra_boilerplate, keep_lines=keep_lines)
     return ProcessedArticle(cleaned=cleaned, claims=extract_claims(cleaned.text))
 
 
