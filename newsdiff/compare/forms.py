@@ -20,6 +20,7 @@ FILE_TOO_LARGE = "The file is {size:,} bytes; the limit is {limit:,} bytes."
 TEXT_TOO_LARGE = "The pasted text is {size:,} bytes; the limit is {limit:,} bytes."
 UPLOAD_SUFFIXES = (".txt", ".text", ".html", ".htm")
 MAX_FILES = 20
+EMPTY_TITLE = "A story needs a title."
 TOO_MANY_FILES = "At most {limit} files at once; {count} were chosen."
 
 
@@ -110,3 +111,15 @@ def _read_upload(upload: Any) -> tuple[str, str]:
         return name, decode_bytes(upload.read())
     except DecodeError as error:
         raise forms.ValidationError(f"{name}: {error}.") from error
+
+
+class StoryRenameForm(forms.ModelForm):
+    class Meta:
+        model = Story
+        fields = ["title"]
+
+    def clean_title(self) -> str:
+        title = " ".join(self.cleaned_data["title"].split())
+        if not title:
+            raise forms.ValidationError(EMPTY_TITLE)
+        return title

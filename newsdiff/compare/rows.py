@@ -31,6 +31,16 @@ class Comparison:
     articles: list[Article]
     rows: list[Row]
 
+    def without(self, hidden: set[int]) -> Comparison:
+        """The same rows with the hidden articles' columns left out (statuses unchanged)."""
+        keep = [n for n, article in enumerate(self.articles) if article.pk not in hidden]
+        rows = [
+            Row(row.group_id, [row.columns[n] for n in keep], row.status, row.outlet_count)
+            for row in self.rows
+        ]
+        articles = [self.articles[n] for n in keep]
+        return Comparison(articles=articles, rows=[row for row in rows if any(row.columns)])
+
     @property
     def counts(self) -> dict[str, int]:
         """Shared rows by kind, and claims found in one article only."""

@@ -85,11 +85,17 @@ def test_article_page_shows_claims_and_removed_spans(
     editor_client: Client, seed_story: Story
 ) -> None:
     article = seed_story.articles.get(source_file__endswith="001_17f443fb6246cec4.txt")
-    page = editor_client.get(article.get_absolute_url()).content.decode()
-    assert "Removed by cleaning" in page
-    assert "Leave a Reply" in page
-    assert "ad marker" in page
-    assert "Only here" in page
+    response = editor_client.get(article.get_absolute_url())
+    page = response.content.decode()
+    lines = response.context["lines"]
+    removed = {line.text: line.reason for line in lines if line.role == "removed"}
+    assert removed["Leave a Reply"] == "comment form"
+    assert removed["[ad_1]"] == "ad marker"
+    assert 'class="line line-removed"' in page and "Restore" in page
+    segments = [s for line in lines if line.role == "body" for s in line.segments if s.claim]
+    assert len(segments) == article.claims.count()
+    assert {s.shared for s in segments} == {True, False}
+    assert all(s.text == s.claim.text for s in segments)
 
 
 def test_missing_story_is_404(editor_client: Client) -> None:
@@ -102,3 +108,41 @@ def test_pages_send_a_content_security_policy(editor_client: Client, seed_story:
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
     assert "<script>" not in response.content.decode()
+
+
+def test_rename_keeps_the_address(editor_client: Client) -> None:
+    story = Story.objects.create(title="Old name")
+    assert editor_client.get(f"/stories/{story.slug}/rename/").status_code == 200
+    response = editor_client.post(f"/stories/{story.slug}/rename/", {"title": "  New   name "})
+    story.refresh_from_db()
+    assert story.title == "New name"
+    assert response["Location"] == f"/stories/{story.slug}/"
+    assert editor_client.post(f"/stories/{story.slug}/rename/", {"title": "   "}).status_code == 200
+
+
+def test_delete_asks_first_then_deletes(editor_client: Client) -> None:
+    story = Story.objects.create(title="Doomed")
+    page = editor_client.get(f"/stories/{story.slug}/delete/").content.decode()
+    assert "cannot be undone" in page
+    assert Story.objects.filter(pk=story.pk).exists()
+    response = editor_client.post(f"/stories/{story.slug}/delete/")
+    assert response["Location"] == "/"
+    assert not Story.objects.filter(pk=story.pk).exists()
+
+
+def test_hiding_a_column_keeps_statuses_and_the_url_says_so(
+    editor_client: Client, seed_story: Story
+) -> None:
+    articles = list(seed_story.articles.order_by("position"))
+    response = editor_client.get(seed_story.get_absolute_url(), {"hide": f"{articles[1].pk},{articles[0].pk}"})
+    shown = response.context["comparison"].articles
+    assert articles[1] not in shown
+    assert articles[0] in shown  # the lead cannot be hidden
+    assert [a.label for a in response.context["hidden"]] == [articles[1].label]
+    page = response.content.decode()
+    assert f"show {articles[1].label}" in page
+    row = next(
+        r for r in response.context["comparison"].rows
+        if any("some 50,000 personnel" in c.text for cell in r.columns for c in cell)
+    )
+    assert row.outlet_count == 4  # still counts the hidden outlet
