@@ -1,0 +1,100 @@
+"""A throw-away newsdiff on loopback for benchmarks and screenshots: own SQLite, demo data, a user.
+
+    with demo_server(extra=prepare) as server:
+        opener = server.signed_in()
+"""
+
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+USER, PASSWORD = "bench", "bench-password-123"
+
+
+@dataclass(frozen=True, slots=True)
+class DemoServer:
+    base: str
+    env: dict[str, str]
+    tmp: Path
+
+    def manage(self, *args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT, env=self.env, check=True, capture_output=True, text=True,
+        )
+        return result.stdout
+
+    def signed_in(self) -> urllib.request.OpenerDirector:
+        """An HTTP client with a session cookie of the demo user."""
+        opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+        page = opener.open(self.base + "/accounts/login/").read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        assert token, "no CSRF token on the sign-in page"
+        fields = {"username": USER, "password": PASSWORD, "csrfmiddlewaretoken": token.group(1)}
+        data = urllib.parse.urlencode(fields).encode()
+        request = urllib.request.Request(
+            self.base + "/accounts/login/", data, headers={"Referer": self.base}
+        )
+        opener.open(request).read()
+        return opener
+
+
+@contextmanager
+def demo_server(prepare: Callable[[DemoServer], None] | None = None) -> Iterator[DemoServer]:
+    """Migrate a fresh database, load the demo story, run `prepare`, then serve it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp}/demo.sqlite3", "DEBUG": "1"}
+        port = _free_port()
+        server = DemoServer(base=f"http://127.0.0.1:{port}", env=env, tmp=Path(tmp))
+        server.manage("migrate", "--noinput")
+        server.manage("load_demo")
+        code = (
+            "from django.contrib.auth import get_user_model; "
+            f"get_user_model().objects.create_superuser({USER!r}, password={PASSWORD!r})"
+        )
+        server.manage("shell", "-c", code)
+        if prepare:
+            prepare(server)
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            _wait_for(server.base)
+            yield server
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(base: str, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/accounts/login/").read()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"the server at {base} did not start")
