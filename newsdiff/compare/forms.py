@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
-from newsdiff.articles.inputs import DecodeError, decode_bytes, format_for
+from newsdiff.articles.inputs import DecodeError, decode_bytes, format_for, shape_problem
 from newsdiff.articles.models import Story
 
 NEED_ONE_SOURCE = "Paste the article's text or choose a file (one of the two)."
@@ -77,6 +77,9 @@ class UploadForm(forms.Form):
         size, limit = len(text.encode("utf-8")), settings.NEWSDIFF_MAX_UPLOAD_BYTES
         if size > limit:
             raise forms.ValidationError(TEXT_TOO_LARGE.format(size=size, limit=limit))
+        problem = shape_problem(text, "text")
+        if problem:
+            raise forms.ValidationError(f"The pasted text: {problem}.")
         return text
 
     def clean(self) -> dict[str, Any]:
@@ -108,9 +111,13 @@ def _read_upload(upload: Any) -> tuple[str, str]:
     if upload.size > limit:
         raise forms.ValidationError(f"{name}: " + FILE_TOO_LARGE.format(size=upload.size, limit=limit))
     try:
-        return name, decode_bytes(upload.read())
+        raw = decode_bytes(upload.read())
     except DecodeError as error:
         raise forms.ValidationError(f"{name}: {error}.") from error
+    problem = shape_problem(raw, format_for(name))
+    if problem:
+        raise forms.ValidationError(f"{name}: {problem}.")
+    return name, raw
 
 
 class StoryRenameForm(forms.ModelForm):

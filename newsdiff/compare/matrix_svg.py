@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from newsdiff.compare.overview import (
+from newsdiff.compare.coverage import (
     HAS,
     LACKS,
     PARAPHRASES,
@@ -23,8 +23,8 @@ from newsdiff.compare.overview import (
     CoverageCell,
     CoverageRow,
     OutletSummary,
-    excerpt,
 )
+from newsdiff.compare.wording import excerpt
 
 LABEL_WIDTH = 560
 CELL_WIDTH = 100

@@ -118,7 +118,8 @@ def figures_agree(a: Figure, b: Figure) -> bool:
 
     Values agree within 1%, or when they are equal once rounded to the significant digits of
     the less precise one if it gives at least two ("1.2 million" ~ "1,234,000", but
-    "50,000" is not "54,000"). Dates agree when every part both give is equal.
+    "50,000" is not "54,000"). Dates agree when they state at least one part (year, month,
+    day) in common and every part both give is equal ("2014" is not "Dec. 22").
     """
     if (a.unit, a.per) != (b.unit, b.per):
         return False
@@ -215,5 +216,7 @@ def _round(value: float, digits: int) -> float:
 
 
 def _dates_agree(a: int, b: int) -> bool:
+    """At least one part (year, month, day) stated by both, and no such part differs."""
     pairs = [(a // 10000, b // 10000), (a // 100 % 100, b // 100 % 100), (a % 100, b % 100)]
-    return all(x == y for x, y in pairs if x and y)
+    both = [(x, y) for x, y in pairs if x and y]
+    return bool(both) and all(x == y for x, y in both)

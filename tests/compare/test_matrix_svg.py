@@ -6,13 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from newsdiff.compare.matrix_svg import (
-    COLOURS,
-    coverage_matrix,
-    legend_glyph,
-    outlet_bar,
-)
-from newsdiff.compare.overview import (
+from newsdiff.compare.coverage import (
     HAS,
     LACKS,
     PARAPHRASES,
@@ -20,6 +14,12 @@ from newsdiff.compare.overview import (
     CoverageCell,
     CoverageRow,
     OutletSummary,
+)
+from newsdiff.compare.matrix_svg import (
+    COLOURS,
+    coverage_matrix,
+    legend_glyph,
+    outlet_bar,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"

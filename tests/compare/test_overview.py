@@ -1,4 +1,5 @@
-"""The story overview: coverage, what only one outlet has, figures and quotes; and its page."""
+"""The story overview page on the seed story: its figures, quotes and coverage, its queries,
+and untrusted text escaped. The tables themselves are tested in their own modules."""
 
 from __future__ import annotations
 
@@ -10,164 +11,15 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from newsdiff.articles.models import Article, Claim, ClaimGroup, Outlet, Story, content_hash
-from newsdiff.compare.overview import (
-    HAS,
-    LACKS,
-    PARAPHRASES,
-    Overview,
-    StoryClaims,
-    build_coverage,
-    build_figures,
-    build_quotes,
-    quantity_label,
-    shared_wording,
-    speaker_names,
-)
+from newsdiff.compare.coverage import HAS, LACKS, PARAPHRASES
+from newsdiff.compare.overview import Overview
 from newsdiff.textcore.figures import find_figures
-from newsdiff.textcore.types import Figure
 
 MAX_QUERIES = 8  # session, user, two permission look-ups of the base template, and four of ours
 
 
 def overview_url(story: Story) -> str:
     return f"/stories/{story.slug}/overview/"
-
-
-# -- built from plain objects, no database --------------------------------------------------------
-
-
-def article(pk: int) -> Article:
-    return Article(pk=pk, position=pk, source_file=f"outlet-{pk}.txt")
-
-
-def claim(pk: int, of: Article, text: str, **fields: object) -> Claim:
-    figures = [asdict(figure) for figure in find_figures(text)]
-    return Claim(pk=pk, article=of, position=pk, text=text, figures=figures, **fields)
-
-
-def story_of(*claims: Claim, groups: dict[int, list[Claim]] | None = None) -> StoryClaims:
-    articles = sorted({c.article_id: c.article for c in claims}.values(), key=lambda a: a.pk)
-    by_article: dict[int, list[Claim]] = {}
-    for item in claims:
-        by_article.setdefault(item.article_id, []).append(item)
-    return StoryClaims(articles, by_article, groups or {})
-
-
-def test_reused_wording_is_told_from_a_paraphrase() -> None:
-    quote = (
-        "“We can confirm that North Korea has completed an initial arms delivery to Wagner,"
-        " which paid for that equipment,” Kirby said."
-    )
-    reused = "Today we can confirm that North Korea has completed an initial arms delivery."
-    paraphrase = (
-        "He confirmed that North Korea completed an initial arms delivery to Wagner"
-        " and that it paid for the equipment."
-    )
-    assert shared_wording(quote, reused) >= 0.5
-    assert shared_wording(quote, paraphrase) < 0.5
-
-
-def test_coverage_cells_say_has_paraphrases_or_lacks() -> None:
-    a, b, c, d = article(1), article(2), article(3), article(4)
-    wire = claim(1, a, "North Korea has delivered rockets and missiles to the Wagner Group.")
-    copy = claim(
-        2, b, "North Korea has delivered rockets and missiles to the Wagner Group, he said."
-    )
-    own = claim(3, c, "Pyongyang shipped arms to the Russian mercenaries.")
-    other = claim(4, d, "An unrelated sentence.")
-    story = story_of(wire, copy, own, other, groups={7: [wire, copy, own]})
-    coverage = build_coverage(story, "/stories/s/")
-    (row,) = coverage.rows
-    assert [cell.state for cell in row.cells] == [HAS, HAS, PARAPHRASES, LACKS]
-    assert row.cells[0].like == ("outlet-2.txt",)
-    assert row.href == "/stories/s/#group-7"
-    assert row.text == own.text  # the briefest wording labels the row
-    assert row.outlet_count == 3
-
-
-def test_coverage_puts_the_most_widely_carried_first_and_skips_one_outlet_groups() -> None:
-    a, b, c = article(1), article(2), article(3)
-    x = [claim(n, art, f"Statement x{n}.") for n, art in ((1, a), (2, b))]
-    y = [claim(n, art, f"Statement y{n}.") for n, art in ((3, a), (4, b), (5, c))]
-    alone = claim(6, a, "Alone.")
-    story = story_of(*x, *y, alone, groups={1: x, 2: y, 3: [alone]})
-    assert [row.group_id for row in build_coverage(story, "/").rows] == [2, 1]
-
-
-def test_figures_that_agree_are_one_row_and_a_different_qualifier_is_marked() -> None:
-    a, b, c = article(1), article(2), article(3)
-    story = story_of(
-        claim(1, a, "Approximately 50,000 Wagner personnel are deployed."),
-        claim(2, b, "The group has an estimated 50,000 fighters."),
-        claim(3, c, "The army is said to be up to 50,000 strong."),
-    )
-    (row,) = build_figures(story)
-    assert row.quantity == "50,000"
-    assert row.outlet_count == 3
-    assert row.status == "qualifier"
-    assert [cell.odd for cell in row.cells] == ["", "", "qualifier"]
-    assert dict(row.qualifiers) == {"about": 2, "up to": 1}
-
-
-def test_different_numbers_for_the_same_statement_are_one_row_marked_as_differing() -> None:
-    a, b, c = article(1), article(2), article(3)
-    fifty = claim(1, a, "Wagner has 50,000 fighters in Ukraine.")
-    forty = claim(2, b, "Wagner has 40,000 fighters in Ukraine.")
-    also_fifty = claim(3, c, "Wagner has 50,000 fighters there.")
-    story = story_of(fifty, forty, also_fifty, groups={1: [fifty, forty, also_fifty]})
-    (row,) = build_figures(story)
-    assert row.status == "value"
-    assert row.quantity == "50,000 vs 40,000"
-    assert [cell.odd for cell in row.cells] == ["", "value", ""]
-
-
-def test_the_same_numbers_in_unrelated_statements_are_not_a_disagreement() -> None:
-    a, b = article(1), article(2)
-    story = story_of(
-        claim(1, a, "Wagner has 50,000 fighters in Ukraine."),
-        claim(2, b, "Wagner has 40,000 fighters in Ukraine."),
-    )
-    assert [row.status for row in build_figures(story)] == ["single", "single"]
-
-
-@pytest.mark.parametrize(
-    ("figure", "label"),
-    [
-        (Figure("50k", 50000.0), "50,000"),
-        (Figure("$100 million a month", 1e8, "USD", "month"), "$100 million per month"),
-        (Figure("1.5bn euros", 1.5e9, "EUR"), "€1.5 billion"),
-        (Figure("12 per cent", 12.0, "percent"), "12%"),
-        (Figure("six months", 6.0, "month"), "6 months"),
-        (Figure("Dec. 22", 1222.0, "date"), "22 December"),
-        (Figure("November 2022", 20221100.0, "date"), "November 2022"),
-        (Figure("the ’90s", 1990.0, "decade"), "1990s"),
-    ],
-)
-def test_quantity_labels_read_as_written_by_people(figure: Figure, label: str) -> None:
-    assert quantity_label(figure) == label
-
-
-def test_speakers_are_one_person_whatever_their_title_or_first_name() -> None:
-    names = speaker_names(
-        ["Kirby", "John Kirby", "White House spokesman John Kirby", "the insider"]
-    )
-    assert names["Kirby"] == names["White House spokesman John Kirby"] == "John Kirby"
-    assert names["the insider"] == "the insider"
-    assert speaker_names(["Smith", "John Smith", "Jane Smith"])["Smith"] == "Smith"  # which?
-
-
-def test_quotes_of_several_outlets_share_a_row_with_verbatim_and_reported_wording() -> None:
-    a, b, c = article(1), article(2), article(3)
-    words = "Wagner is searching around the world for arms suppliers"
-    first = claim(1, a, f"“{words},” Kirby said.", kind="quote", speaker="Kirby", quote=words)
-    second = claim(2, b, f"“{words},” he said.", kind="quote", speaker="John Kirby", quote=words)
-    told = claim(3, c, "Wagner is searching the world for arms suppliers, officials said.")
-    story = story_of(first, second, told, groups={1: [first, second, told]})
-    (row,) = build_quotes(story)
-    assert row.speaker == "John Kirby"
-    assert row.verbatim == ("outlet-1.txt", "outlet-2.txt")
-    assert row.cells[0][0].exact
-    assert row.cells[2][0].reported
 
 
 # -- the seed story -------------------------------------------------------------------------------

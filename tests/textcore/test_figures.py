@@ -121,6 +121,12 @@ def test_parse_number_words(phrase: str, value: float | None) -> None:
         ("Dec. 22", "December 22, 2022", True),
         ("Dec. 20", "Dec. 22", False),
         ("in 2014", "in 2015", False),
+        ("in 2014", "in 2014", True),
+        ("in 2014", "Dec. 22", False),  # no part stated by both
+        ("in 2022", "Dec. 22", False),
+        ("in 2022", "December 22, 2022", True),  # the year is shared, nothing differs
+        ("December 2022", "Dec. 22", True),  # the month is shared, nothing differs
+        ("December 2014", "December 22, 2022", False),
         ("six months", "6 people", False),
     ],
 )

@@ -1,0 +1,129 @@
+"""Which outlet carries which shared statement and in whose words, and what only one has.
+
+A shared statement is a group with claims of two outlets or more. Each outlet *has* it when
+its claim shares wording with another outlet's (`wording.shared_wording`), *paraphrases* it
+when it says it in its own words, and *lacks* it otherwise.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsdiff.compare.wording import VERBATIM_SHARE, shared_wording
+
+if TYPE_CHECKING:
+    from newsdiff.articles.models import Article, Claim
+    from newsdiff.compare.story_claims import StoryClaims
+
+HAS = "has"
+PARAPHRASES = "paraphrases"
+LACKS = "lacks"
+STATES = {
+    HAS: "has it, word for word or nearly",
+    PARAPHRASES: "paraphrases it",
+    LACKS: "lacks it",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageCell:
+    state: str
+    claims: tuple[Claim, ...] = ()
+    like: tuple[str, ...] = ()  # the outlets whose wording it shares
+
+    @property
+    def text(self) -> str:
+        return " ".join(claim.text for claim in self.claims)
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageRow:
+    group_id: int
+    position: int
+    text: str
+    href: str
+    cells: tuple[CoverageCell, ...]
+
+    @property
+    def outlet_count(self) -> int:
+        return sum(cell.state != LACKS for cell in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    labels: tuple[str, ...]
+    rows: tuple[CoverageRow, ...]
+
+    def carried(self, column: int, state: str | None = None) -> int:
+        cells = (row.cells[column].state for row in self.rows)
+        return sum(s == state if state else s != LACKS for s in cells)
+
+
+@dataclass(frozen=True, slots=True)
+class OutletSummary:
+    article: Article
+    claims: int
+    has: int
+    paraphrases: int
+    only_here: tuple[Claim, ...]
+
+    @property
+    def shared(self) -> int:
+        return self.has + self.paraphrases
+
+
+def build_coverage(story: StoryClaims, story_url: str) -> Coverage:
+    """Shared statements (groups of two outlets or more), most widely carried first."""
+    column_of = story.column_of()
+    labels = tuple(article.label for article in story.articles)
+    rows = []
+    for position, (group, members) in enumerate(story.groups.items()):
+        by_column = _by_column(members, column_of)
+        if len(by_column) < 2:
+            continue
+        cells = tuple(_cell(column, by_column, labels) for column in range(len(labels)))
+        text = min((claim.text for claim in members), key=len)
+        rows.append(CoverageRow(group, position, text, f"{story_url}#group-{group}", cells))
+    rows.sort(key=lambda row: (-row.outlet_count, row.position))
+    return Coverage(labels, tuple(rows))
+
+
+def build_outlets(story: StoryClaims, coverage: Coverage) -> tuple[OutletSummary, ...]:
+    """Per outlet: shared statements it carries (in shared or own words), and its own claims."""
+    shared = {claim.pk for row in coverage.rows for cell in row.cells for claim in cell.claims}
+    return tuple(
+        OutletSummary(
+            article=article,
+            claims=len(story.claims.get(article.pk, [])),
+            has=coverage.carried(column, HAS),
+            paraphrases=coverage.carried(column, PARAPHRASES),
+            only_here=tuple(c for c in story.claims.get(article.pk, []) if c.pk not in shared),
+        )
+        for column, article in enumerate(story.articles)
+    )
+
+
+def _by_column(members: list[Claim], column_of: dict[int, int]) -> dict[int, list[Claim]]:
+    by_column: dict[int, list[Claim]] = defaultdict(list)
+    for claim in members:
+        if claim.article_id in column_of:
+            by_column[column_of[claim.article_id]].append(claim)
+    return by_column
+
+
+def _cell(column: int, by_column: dict[int, list[Claim]], labels: tuple[str, ...]) -> CoverageCell:
+    own = by_column.get(column, [])
+    if not own:
+        return CoverageCell(LACKS)
+    like = tuple(
+        labels[other]
+        for other, theirs in sorted(by_column.items())
+        if other != column and _share_wording(own, theirs)
+    )
+    return CoverageCell(HAS if like else PARAPHRASES, tuple(own), like)
+
+
+def _share_wording(own: list[Claim], theirs: list[Claim]) -> bool:
+    return any(shared_wording(a.text, b.text) >= VERBATIM_SHARE for a in own for b in theirs)

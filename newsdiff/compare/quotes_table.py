@@ -1,0 +1,166 @@
+"""The quotes table: each quotation once, with every outlet's wording of it, by speaker."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from newsdiff.compare.speaker_names import speaker_names
+from newsdiff.compare.union_find import components
+from newsdiff.compare.wording import VERBATIM_SHARE, same_word_run, shared_wording, topic_overlap
+
+if TYPE_CHECKING:
+    from newsdiff.articles.models import Article, Claim
+    from newsdiff.compare.story_claims import StoryClaims
+
+SAME_QUOTE_SHARE = 0.8
+TOPIC_SHARE = 0.3  # of content words, for claims already in the same group
+UNATTRIBUTED = "Speaker not named"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMention:
+    article: Article
+    claim: Claim
+    wording: str
+    speaker: str  # normalised ("Kirby" -> "John Kirby"); "" when the outlet names nobody
+    reported: bool = False  # the outlet paraphrases what was said instead of quoting it
+    same_words: tuple[str, ...] = ()  # outlets that quote these words too (nearly) verbatim
+    exact: bool = False  # ... and word for word
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    speaker: str
+    cells: tuple[tuple[QuoteMention, ...], ...]
+
+    @property
+    def outlet_count(self) -> int:
+        return sum(bool(cell) for cell in self.cells)
+
+    @property
+    def verbatim(self) -> tuple[str, ...]:
+        """The outlets that quote the same words as another outlet."""
+        return tuple(
+            cell[0].article.label for cell in self.cells if any(m.same_words for m in cell)
+        )
+
+    @property
+    def first(self) -> QuoteMention:
+        return next(m for cell in self.cells for m in cell)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSection:
+    speaker: str
+    rows: tuple[QuoteRow, ...]
+
+
+def build_quotes(story: StoryClaims) -> tuple[QuoteRow, ...]:
+    """Each quotation once, with every outlet's wording of it, most widely quoted first.
+
+    Quotes share a row when their words overlap as a quote does (`shared_wording`), or when
+    they are in the same group and talk of the same things (a translated quote). An outlet that
+    reports the same words without quoting them shows as a paraphrase in that row.
+    """
+    group_of = story.group_of()
+    quotes = [c for a in story.articles for c in story.claims.get(a.pk, []) if _is_quote(c)]
+    names = speaker_names(c.speaker for c in quotes)
+    links = ((i, j) for i, j in _pairs(len(quotes)) if _same_quote(quotes[i], quotes[j], group_of))
+    clusters = [[quotes[n] for n in joined] for joined in components(len(quotes), links)]
+    rows = [_quote_row(cluster, story, group_of, names) for cluster in clusters]
+    rows.sort(key=lambda row: -row.outlet_count)  # stable: first quoted first among equals
+    return tuple(rows)
+
+
+def quote_sections(rows: Iterable[QuoteRow]) -> tuple[QuoteSection, ...]:
+    """Rows by speaker, the speakers in the order of their first row."""
+    by_speaker: dict[str, list[QuoteRow]] = {}
+    for row in rows:
+        by_speaker.setdefault(row.speaker, []).append(row)
+    return tuple(QuoteSection(speaker, tuple(rows)) for speaker, rows in by_speaker.items())
+
+
+def _is_quote(claim: Claim) -> bool:
+    return claim.kind == "quote" or bool(claim.quote)
+
+
+def _wording(claim: Claim) -> str:
+    return claim.quote or claim.text
+
+
+def _pairs(count: int) -> Iterable[tuple[int, int]]:
+    return ((i, j) for i in range(count) for j in range(i + 1, count))
+
+
+def _same_quote(a: Claim, b: Claim, group_of: dict[int, int]) -> bool:
+    x, y = _wording(a), _wording(b)
+    if shared_wording(x, y) >= VERBATIM_SHARE or same_word_run(x, y):
+        return True
+    grouped = group_of.get(a.pk) is not None and group_of.get(a.pk) == group_of.get(b.pk)
+    return grouped and topic_overlap(x, y) >= TOPIC_SHARE
+
+
+def _quote_row(
+    cluster: list[Claim], story: StoryClaims, group_of: dict[int, int], names: dict[str, str]
+) -> QuoteRow:
+    column_of = story.column_of()
+    cells: list[list[QuoteMention]] = [[] for _ in story.articles]
+    for claim in cluster:
+        column = column_of[claim.article_id]
+        speaker = names.get(claim.speaker, "")
+        cells[column].append(QuoteMention(story.articles[column], claim, _wording(claim), speaker))
+    for claim in _reported(cluster, story, group_of, column_of):
+        column = column_of[claim.article_id]
+        speaker = names.get(claim.speaker, claim.speaker)
+        cells[column].append(QuoteMention(story.articles[column], claim, claim.text, speaker, True))
+    labels = [article.label for article in story.articles]
+    marked = tuple(tuple(_mark(m, n, cells, labels) for m in cell) for n, cell in enumerate(cells))
+    return QuoteRow(_row_speaker(marked), marked)
+
+
+def _row_speaker(cells: tuple[tuple[QuoteMention, ...], ...]) -> str:
+    """The speaker most outlets that quote the words name."""
+    spoken = Counter(m.speaker for cell in cells for m in cell if m.speaker and not m.reported)
+    return spoken.most_common(1)[0][0] if spoken else UNATTRIBUTED
+
+
+def _reported(
+    cluster: list[Claim], story: StoryClaims, group_of: dict[int, int], column_of: dict[int, int]
+) -> list[Claim]:
+    """Claims of other outlets, in the same group as a quote, that say what it says unquoted."""
+    quoted = {claim.article_id for claim in cluster}
+    found = []
+    for claim in cluster:
+        group = group_of.get(claim.pk)
+        for mate in story.groups.get(group, []) if group is not None else []:
+            if (
+                mate.article_id not in quoted
+                and mate.article_id in column_of
+                and not _is_quote(mate)
+                and mate not in found
+                and topic_overlap(mate.text, _wording(claim)) >= TOPIC_SHARE
+            ):
+                found.append(mate)
+    return found
+
+
+def _mark(
+    mention: QuoteMention, column: int, cells: list[list[QuoteMention]], labels: list[str]
+) -> QuoteMention:
+    """The mention, with the outlets that quote the same words and whether all do exactly."""
+    if mention.reported:
+        return mention
+    alike, exact = [], True
+    for other, cell in enumerate(cells):
+        quoted = [m.wording for m in cell if not m.reported]
+        if other == column or not quoted:
+            continue
+        if any(same_word_run(mention.wording, w) for w in quoted):
+            alike.append(labels[other])
+        elif any(shared_wording(mention.wording, w) >= SAME_QUOTE_SHARE for w in quoted):
+            alike.append(labels[other])
+            exact = False
+    return replace(mention, same_words=tuple(alike), exact=bool(alike) and exact)

@@ -1,0 +1,25 @@
+"""Quantity labels: a figure's normalised value as people write it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.compare.quantity_labels import quantity_label
+from newsdiff.textcore.types import Figure
+
+
+@pytest.mark.parametrize(
+    ("figure", "label"),
+    [
+        (Figure("50k", 50000.0), "50,000"),
+        (Figure("$100 million a month", 1e8, "USD", "month"), "$100 million per month"),
+        (Figure("1.5bn euros", 1.5e9, "EUR"), "€1.5 billion"),
+        (Figure("12 per cent", 12.0, "percent"), "12%"),
+        (Figure("six months", 6.0, "month"), "6 months"),
+        (Figure("Dec. 22", 1222.0, "date"), "22 December"),
+        (Figure("November 2022", 20221100.0, "date"), "November 2022"),
+        (Figure("the ’90s", 1990.0, "decade"), "1990s"),
+    ],
+)
+def test_quantity_labels_read_as_written_by_people(figure: Figure, label: str) -> None:
+    assert quantity_label(figure) == label
