@@ -4,24 +4,33 @@
 each whether it is the headline, body, or junk (with a `Reason`), and returns a `Cleaned`
 whose blocks cover every character of the newline-normalised input exactly once.
 `clean_html` (in `htmlpage`) runs the same line pass over text extracted from a page.
+
+The modules: `cleanfeatures` describes a line, `cleanrules` and `cleanlayout` hold the
+patterns and numbers, and the passes decide: `cleanpasses` (single-line rules, repeats, the
+headline, leftovers, editors' corrections), `cleanzone` (the article as the densest run of
+sentence-like lines), `cleantails` (related boxes, comment sections) and `cleanlinks` (runs of
+other stories' headlines).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from functools import partial
+from collections.abc import Iterable
 from itertools import pairwise
 
+from newsdiff.textcore import cleanlayout as layout
 from newsdiff.textcore import cleanrules as rules
 from newsdiff.textcore.cleanfeatures import Line, ends_sentence, normalise_line
+from newsdiff.textcore.cleanlinks import mark_link_runs
 from newsdiff.textcore.cleanpasses import (
     byline_author,
     mark_duplicates,
     mark_end_chrome,
     mark_headline,
+    mark_kept,
     mark_rules,
-    mark_tails,
 )
+from newsdiff.textcore.cleantails import mark_tails
+from newsdiff.textcore.cleanzone import article_zone, mark_outside
 from newsdiff.textcore.types import Block, Cleaned, Reason, RemovedSpan, Role
 
 Span = tuple[int, int]
@@ -36,13 +45,23 @@ __all__ = [
 ]
 
 
-def clean_text(raw: str, *, extra_boilerplate: Iterable[str] = frozenset()) -> Cleaned:
+def clean_text(
+    raw: str,
+    *,
+    extra_boilerplate: Iterable[str] = frozenset(),
+    keep_lines: Iterable[str] = (),
+) -> Cleaned:
     """Clean plain text as copied from a web page.
 
-    `extra_boilerplate` holds lines learned for an outlet; a line whose `normalise_line` key
-    is among them is removed as `Reason.BOILERPLATE`.
+    `extra_boilerplate` holds lines learned for an outlet or removed by an editor: a line whose
+    `normalise_line` key is among them is removed as `Reason.BOILERPLATE`. `keep_lines` holds
+    lines an editor restored: a removed line whose key is among them is body again (this wins
+    over `extra_boilerplate`), and nothing else changes. `Cleaned.text` is the stripped text of
+    the body blocks joined by blank lines; `Cleaned.title` the stripped title block.
     """
-    lines = classify_lines(normalise_newlines(raw), extra_boilerplate=extra_boilerplate)
+    lines = classify_lines(
+        normalise_newlines(raw), extra_boilerplate=extra_boilerplate, keep_lines=keep_lines
+    )
     return build_cleaned(lines, author=byline_author(lines))
 
 
@@ -55,21 +74,30 @@ def classify_lines(
     *,
     title: str = "",
     guess_title: bool = True,
+    find_zone: bool = True,
+    drop_repeats: bool = True,
     extra_boilerplate: Iterable[str] = frozenset(),
+    keep_lines: Iterable[str] = (),
 ) -> tuple[Line, ...]:
-    """Split `text` into lines and run the cleaning steps over them, in order."""
+    """Split `text` into lines and run the cleaning steps over them, in order.
+
+    Single-line rules and repetition first (`drop_repeats`: a repeated line goes as a
+    duplicate); then, if `find_zone`, the article zone (the densest run of sentence-like lines)
+    places the headline search and the start of tails, and what lies outside the zone is
+    removed; editors' restored lines come back last.
+    """
     learned = frozenset(normalise_line(line) for line in extra_boilerplate)
-    steps: tuple[Callable[[tuple[Line, ...]], tuple[Line, ...]], ...] = (
-        partial(mark_rules, extra_boilerplate=learned),
-        mark_duplicates,
-        partial(mark_headline, title=title, guess=guess_title),
-        mark_tails,
-        mark_end_chrome,
-    )
-    lines = split_lines(text)
-    for step in steps:
-        lines = step(lines)
-    return lines
+    lines = mark_rules(split_lines(text), extra_boilerplate=learned)
+    lines = mark_duplicates(lines, drop_repeats=drop_repeats)
+    zone = article_zone(lines) if find_zone else None
+    start = zone.start if zone else 0
+    window = (max(0, start - layout.HEAD_SEARCH), start) if zone else None
+    lines = mark_headline(lines, title=title, guess=guess_title, zone=window)
+    lines = mark_end_chrome(mark_link_runs(mark_tails(lines, start=start)))
+    if zone is not None:
+        lines = mark_outside(lines, article_zone(lines))
+    kept = frozenset(normalise_line(line) for line in keep_lines)
+    return mark_kept(lines, keep=kept)
 
 
 def build_cleaned(

@@ -7,7 +7,7 @@ the decision taken so far; the functions here only describe a line, they decide 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from newsdiff.textcore import cleanrules as rules
 from newsdiff.textcore.types import Role
@@ -15,25 +15,26 @@ from newsdiff.textcore.types import Role
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One block of the input: `raw` is its `[start:end]` slice, `text` that slice stripped."""
+    """One block of the input: `raw` is its `[start:end]` slice, `text` that slice stripped.
+
+    `text`, `key` (see `normalise_line`) and `words` are worked out once, when the line is
+    made from its slice; `dataclasses.replace` carries them over.
+    """
 
     raw: str
     start: int
     end: int
     role: Role = Role.BODY
     reason: str = ""
+    text: str = field(default="", compare=False, repr=False)
+    key: str = field(default="", compare=False, repr=False)
+    words: int = field(default=-1, compare=False, repr=False)
 
-    @property
-    def text(self) -> str:
-        return self.raw.strip()
-
-    @property
-    def key(self) -> str:
-        return normalise_line(self.raw)
-
-    @property
-    def words(self) -> int:
-        return word_count(self.raw)
+    def __post_init__(self) -> None:
+        if self.words < 0:
+            object.__setattr__(self, "text", self.raw.strip())
+            object.__setattr__(self, "key", normalise_line(self.raw))
+            object.__setattr__(self, "words", word_count(self.raw))
 
     @property
     def undecided(self) -> bool:
@@ -42,7 +43,9 @@ class Line:
 
 def normalise_line(line: str) -> str:
     """The comparison key of a line: casefolded, spaces collapsed, edge punctuation dropped."""
-    collapsed = " ".join(line.split()).casefold().translate(rules.APOSTROPHES)
+    collapsed = " ".join(line.split()).casefold()
+    for apostrophe in rules.APOSTROPHES:
+        collapsed = collapsed.replace(apostrophe, "'")
     return collapsed.strip(rules.EDGE_PUNCTUATION)
 
 
@@ -58,7 +61,9 @@ def as_title(line: Line) -> Line:
 
 
 def word_count(text: str) -> int:
-    return len(rules.WORD.findall(text))
+    """Words, counting Chinese and Japanese characters CJK_PER_WORD to a word."""
+    cjk = len(rules.CJK_CHAR.findall(text))
+    return len(rules.WORD.findall(text)) + (cjk + 1) // rules.CJK_PER_WORD
 
 
 def ends_sentence(text: str) -> bool:
@@ -112,17 +117,25 @@ def is_share_row(line: Line) -> bool:
     return len(words) >= 2 and all(word in rules.SOCIAL_WORDS for word in words)
 
 
-def content_words(text: str) -> frozenset[str]:
-    """Crude stems (first letters) of the words that carry meaning: "Russian" ~ "Russia's"."""
-    words = (word.casefold() for word in rules.CONTENT_WORD.findall(text))
-    return frozenset(word[: rules.STEM_LETTERS] for word in words if word not in rules.STOPWORDS)
-
-
-def overlap(words: frozenset[str], vocabulary: frozenset[str] | set[str]) -> float:
-    """Share of `words` that also occur in `vocabulary`."""
-    return len(words & vocabulary) / len(words) if words else 0.0
-
-
 def is_teaser_excerpt(line: Line) -> bool:
     """A truncated excerpt of another article, ending "…" or "[…]"."""
     return rules.TEASER_END.search(line.text) is not None
+
+
+def starts_like_headline(line: Line) -> bool:
+    """The line opens with a Title Case headline run ("Mayor Says Plan Won't Stand A new…"):
+    a link to another story with its teaser, as menus and lists of headlines print them."""
+    words = rules.WORD.findall(line.text)[: rules.HEADLINE_RUN_WORDS]
+    if len(words) < rules.HEADLINE_RUN_WORDS:
+        return False
+    small = [word for word in words if word.casefold() in rules.TITLE_SMALL_WORDS]
+    capitals = [word for word in words if word[0].isupper()]
+    return len(capitals) + len(small) >= len(words) and len(capitals) >= len(words) - 2
+
+
+def topic_words(text: str) -> frozenset[str]:
+    """The words of a line that say what it is about: casefolded, TOPIC_WORD_LETTERS letters
+    or more, common words aside."""
+    words = (word.casefold() for word in rules.WORD.findall(text))
+    long_words = (word for word in words if len(word) >= rules.TOPIC_WORD_LETTERS)
+    return frozenset(long_words) - rules.COMMON_WORDS

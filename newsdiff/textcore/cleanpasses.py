@@ -1,31 +1,31 @@
 """The steps of cleaning: each takes the page's lines and returns them with more decisions.
 
 Order matters and is fixed in `clean.classify_lines`: rules on single lines first, then
-repetition, then position (headline and the chrome around it), then tails ("Next Post",
-"Related", comment sections) and finally the leftovers after the last real paragraph.
-A step never overrides an earlier decision.
+repetition, then position (headline and the chrome around it), then tails (`cleantails`),
+the leftovers after the last real paragraph, and what lies outside the article zone
+(`cleanzone`). A step never overrides an earlier decision; editors' corrections come last.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from newsdiff.textcore import cleanrules as rules
 from newsdiff.textcore.cleanfeatures import (
     Line,
     as_title,
-    content_words,
     ends_sentence,
     is_body_paragraph,
     is_headline_like,
     is_share_row,
     is_site_line,
-    is_teaser_excerpt,
     normalise_line,
-    overlap,
     reads_as_article,
     removed,
+    topic_words,
 )
+from newsdiff.textcore.cleanzone import list_end
 from newsdiff.textcore.types import Reason, Role
 
 Lines = tuple[Line, ...]
@@ -57,7 +57,7 @@ def _pattern_reason(line: Line) -> str:
 
 
 def _shape_reason(line: Line) -> str:
-    if is_share_row(line):
+    if is_share_row(line) or line.key in rules.SOCIAL_WORDS:
         return Reason.PROMOTION
     if line.words <= rules.BYLINE_MAX_WORDS and rules.BYLINE.match(line.text):
         return Reason.AUTHOR_BIO
@@ -67,32 +67,38 @@ def _shape_reason(line: Line) -> str:
 # --- repetition ---------------------------------------------------------------------------
 
 
-def mark_duplicates(lines: Lines) -> Lines:
+def mark_duplicates(lines: Lines, *, drop_repeats: bool = True) -> Lines:
     """A line printed twice in a row is a caption (alt text and caption); a later repeat of an
-    earlier line is a duplicate and shares that line's reason."""
+    earlier line shares that line's reason, and is a duplicate if `drop_repeats`."""
     out = list(lines)
     first_seen: dict[str, int] = {}
     for index, line in enumerate(lines):
         earlier = first_seen.setdefault(line.key, index)
         if earlier != index:
-            _mark_repeat(out, earlier, index)
+            _mark_repeat(out, earlier, index, drop_repeats)
     return tuple(out)
 
 
-def _mark_repeat(out: list[Line], earlier: int, index: int) -> None:
+def _mark_repeat(out: list[Line], earlier: int, index: int, drop_repeats: bool) -> None:
     if earlier == index - 1 and out[index].words <= rules.CAPTION_MAX_WORDS:
         out[earlier] = removed(out[earlier], Reason.CAPTION)
-    out[index] = removed(out[index], out[earlier].reason or Reason.DUPLICATE)
+    if out[earlier].reason or drop_repeats:
+        out[index] = removed(out[index], out[earlier].reason or Reason.DUPLICATE)
 
 
 # --- position: the headline and the chrome around it --------------------------------------
 
 
-def mark_headline(lines: Lines, *, title: str = "", guess: bool = True) -> Lines:
-    """Find the headline (the known `title`, else the first headline-like line before the
-    first paragraph), then remove the page chrome above it and the site line under it."""
-    first = next((i for i, ln in enumerate(lines) if is_body_paragraph(ln)), len(lines))
-    guessed = _guess_headline(lines[:first]) if guess else None
+def mark_headline(
+    lines: Lines, *, title: str = "", guess: bool = True, zone: tuple[int, int] | None = None
+) -> Lines:
+    """Find the headline (the known `title`, else a guess among the headline-like lines before
+    the first paragraph or, on a whole page, in `zone` = (earliest, start): the lines just
+    above the article zone), then remove the page chrome above it and the site line under it."""
+    earliest, start = zone or (0, 0)
+    first = next((i for i in range(start, len(lines)) if is_body_paragraph(lines[i])), len(lines))
+    candidates = range(earliest, min(first, start + 1) if zone else first)
+    guessed = _guess_headline(lines, candidates, first) if guess else None
     head = _known_title(lines, title) if title else guessed
     if head is None:
         return lines
@@ -108,11 +114,31 @@ def _known_title(lines: Lines, title: str) -> int | None:
     return next((i for i, ln in enumerate(lines) if ln.undecided and ln.key == wanted), None)
 
 
-def _guess_headline(lines: Lines) -> int | None:
-    candidates = [i for i, ln in enumerate(lines) if ln.undecided and is_headline_like(ln)]
-    good = [i for i in candidates if lines[i].words >= rules.HEADLINE_GOOD_WORDS]
-    pool = good or candidates
+def _guess_headline(lines: Lines, indices: range, first: int) -> int | None:
+    """The headline-like line that shares most words with the lede, the paragraphs from
+    `first` on (ties go to the one nearest the body); failing that, the first long one."""
+    candidates = [i for i in indices if _could_be_headline(lines[i])]
+    lede = frozenset().union(*(topic_words(ln.text) for ln in _lede(lines[first:])))
+    shared = {i: len(topic_words(lines[i].text) & lede) for i in candidates}
+    best = max(candidates, key=lambda i: (shared[i], i), default=None)
+    if best is not None and shared[best] > 0:
+        return best
+    good = [
+        i for i in candidates if lines[i].undecided and lines[i].words >= rules.HEADLINE_GOOD_WORDS
+    ]
+    pool = good or [i for i in candidates if lines[i].undecided]
     return pool[0] if pool else None
+
+
+def _could_be_headline(line: Line) -> bool:
+    """Headline-like and not yet junk, or only junk for being printed twice (the page title
+    and the headline)."""
+    open_ = line.undecided or line.reason == Reason.DUPLICATE
+    return open_ and is_headline_like(line)
+
+
+def _lede(lines: Lines) -> list[Line]:
+    return [ln for ln in lines if is_body_paragraph(ln)][: rules.LEDE_PARAGRAPHS]
 
 
 def _label_reason(line: Line) -> Reason:
@@ -125,58 +151,17 @@ def _under_headline(line: Line) -> Line:
     return line
 
 
-# --- tails: "Next Post", "Related", comment sections --------------------------------------
-
-
-def mark_tails(lines: Lines) -> Lines:
-    """After a tail marker everything is off the article, until a resumable tail (a "Related"
-    box) is followed by a paragraph that clearly continues the article."""
-    out = list(lines)
-    vocabulary: set[str] = set()
-    tail: rules.TailMarker | None = None
-    started = False
-    for index, line in enumerate(lines):
-        marker = _tail_marker(line) if started else None
-        if marker is not None:
-            tail, out[index] = marker, removed(line, marker.reason)
-        elif tail is not None and not _resumes(line, tail, vocabulary):
-            out[index] = removed(line, tail.tail_reason)
-        else:
-            tail, started = None, started or is_body_paragraph(line)
-            vocabulary |= _article_words(line)
-    return tuple(out)
-
-
-def _article_words(line: Line) -> frozenset[str]:
-    if line.role is Role.TITLE or is_body_paragraph(line):
-        return content_words(line.text)
-    return frozenset()
-
-
-def _tail_marker(line: Line) -> rules.TailMarker | None:
-    if line.role is Role.TITLE:
-        return None
-    if rules.COMMENT_COUNT_MARKER.match(line.key):
-        return rules.TAIL_MARKERS["comments"]
-    return rules.TAIL_MARKERS.get(line.key)
-
-
-def _resumes(line: Line, tail: rules.TailMarker, vocabulary: set[str]) -> bool:
-    if not tail.resumable or not is_body_paragraph(line) or is_teaser_excerpt(line):
-        return False
-    long_enough = line.words >= rules.RESUME_MIN_WORDS
-    return long_enough and overlap(content_words(line.text), vocabulary) >= rules.RESUME_MIN_OVERLAP
-
-
 # --- leftovers after the last real paragraph ----------------------------------------------
 
 
 def mark_end_chrome(lines: Lines) -> Lines:
-    """After the last real paragraph, remove author bios and short unpunctuated lines."""
+    """After the last real paragraph (and a list that follows it), remove author bios and
+    short unpunctuated lines."""
     last = max((i for i, ln in enumerate(lines) if _is_article_paragraph(ln)), default=None)
     if last is None:
         return lines
-    return (*lines[: last + 1], *(_end_chrome(line) for line in lines[last + 1 :]))
+    end = list_end(lines, last + 1)
+    return (*lines[:end], *(_end_chrome(line) for line in lines[end:]))
 
 
 def _is_article_paragraph(line: Line) -> bool:
@@ -200,3 +185,20 @@ def byline_author(lines: Sequence[Line]) -> str:
         if match:
             return match["author"].strip()
     return ""
+
+
+# --- editor corrections -------------------------------------------------------------------
+
+
+def mark_kept(lines: Lines, *, keep: frozenset[str] = frozenset()) -> Lines:
+    """Put back as body the removed lines whose key an editor restored, and only those: the
+    rest of a tail or a block they stood in stays removed."""
+    if not keep:
+        return lines
+    return tuple(_restored(line) if line.key in keep else line for line in lines)
+
+
+def _restored(line: Line) -> Line:
+    if line.role is not Role.REMOVED or not line.key:
+        return line
+    return replace(line, role=Role.BODY, reason="")

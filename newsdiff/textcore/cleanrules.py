@@ -1,8 +1,9 @@
 """Compiled patterns and phrase lists that cleaning uses to recognise page junk.
 
-Kept in one place, like textacy's `resources.py`: the decisions that use them live in
-`cleanpasses`. Whole-line phrases are compared with `cleanfeatures.normalise_line` keys
-(casefolded, spaces collapsed, edge punctuation dropped), patterns with the stripped line.
+Kept in one place, like textacy's `resources.py` (those about the page's layout are in
+`cleanlayout`); the decisions that use them live in the passes. Whole-line phrases are
+compared with `cleanfeatures.normalise_line` keys (casefolded, spaces collapsed, edge
+punctuation dropped), patterns with the stripped line.
 """
 
 from __future__ import annotations
@@ -28,39 +29,29 @@ class Rule:
     weak: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class TailMarker:
-    """A line after which the rest of the page is off the article ("Next Post", "Related")."""
-
-    reason: Reason
-    tail_reason: Reason
-    resumable: bool
-
-
 def _rule(pattern: str, reason: Reason, max_words: int = 30, *, weak: bool = False) -> Rule:
     return Rule(re.compile(pattern, re.IGNORECASE), reason, max_words, weak)
 
 
-def _phrases(text: str) -> tuple[str, ...]:
+def phrases(text: str) -> tuple[str, ...]:
     """Phrases written one after another, separated by "|"."""
     return tuple(" ".join(phrase.split()) for phrase in text.split("|") if phrase.strip())
 
 
 def _lines(reason: Reason, text: str) -> dict[str, Reason]:
-    return dict.fromkeys(_phrases(text), reason)
-
-
-def _markers(reason: Reason, tail: Reason, resumable: bool, text: str) -> dict[str, TailMarker]:
-    return dict.fromkeys(_phrases(text), TailMarker(reason, tail, resumable))
+    return dict.fromkeys(phrases(text), reason)
 
 
 # Characters stripped from both ends of a line to make its comparison key.
 EDGE_PUNCTUATION = " .,;:!?*()[]{}<>\"'“”‘’«»|/\\-–—…•·►▶→»#"
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+APOSTROPHES = ("’", "‘", "ʼ")  # all compared as "'"
 
-SENTENCE_END = re.compile(r"(?:[.!?…]|\[…\]|\.\.\.)[\"'”’)\]]*$")
-WORD = re.compile(r"[^\W_][\w'’.-]*")
-CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+SENTENCE_END = re.compile(r"(?:[.!?…。！？]|\[…\]|\.\.\.)[\"'”’)\]」』]*$")
+# Chinese and Japanese write no spaces: their characters are counted, CJK_PER_WORD to a word.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_CHAR = re.compile(f"[{_CJK}]")
+CJK_PER_WORD = 2
+WORD = re.compile(f"[^\\W_{_CJK}](?:[^\\W{_CJK}]|['’.-])*")
 QUOTE_OR_REPORTING = re.compile(r"[“”\"]|\b(?:said|says|told|according to)\b", re.IGNORECASE)
 READER_ADDRESS = re.compile(r"\b(?:you|your|our|us|here|now)\b", re.IGNORECASE)
 TEASER_END = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])$")
@@ -88,7 +79,9 @@ LINE_REASONS: dict[str, Reason] = {
         go to top | scroll to top | log in | login | sign in | my account | open in app |
         listen to this article | print | print this page | copy link | link copied | copied |
         font size | text size | loading | show more | load more | show comments |
-        view comments | you are here | previous | next""",
+        view comments | you are here | previous | next | more | view all | see all | show all |
+        see more | view more | watch video | view gallery | back to gallery | see full gallery |
+        give feedback""",
     ),
     **_lines(
         Reason.COMMENT_FORM,
@@ -97,7 +90,7 @@ LINE_REASONS: dict[str, Reason] = {
         add a comment | comment | comments | post comment | submit comment | cancel reply |
         reply | name | email | website | join the conversation | reader comments""",
     ),
-    **_lines(Reason.AUTHOR_BIO, "written by | about the author | author | authors"),
+    **_lines(Reason.AUTHOR_BIO, "by | written by | about the author | author | authors"),
     **_lines(
         Reason.BOILERPLATE,
         """
@@ -115,7 +108,7 @@ LINE_REASONS: dict[str, Reason] = {
 
 # Section names printed above a headline ("World", "Politics").
 SECTION_LABELS = frozenset(
-    _phrases("""
+    phrases("""
     news | world | world news | politics | business |
     economy | europe | asia | africa | americas | middle east | us | u.s | uk | national |
     international | opinion | analysis | tech | technology | science | health | sport | sports |
@@ -130,6 +123,15 @@ _DATE = (
     r"|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})"
 )
 _TIME = r"(?:[\s,|@-]*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?)?"
+# A date anywhere in a line ("Nov. 19th, 2019", "2019-11-19T08:02", "3 hours ago").
+_ANY_DATE = (
+    rf"(?:\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b"
+    r"|\b\d{4}-\d\d-\d\d|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+    r"|\b\d+\s*(?:m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?)\s+ago\b)"
+)
+# A line that ends like a sentence (but not on "a.m." / "p.m.").
+_SENTENCE_STOP = r".*(?<!\b[ap]\.m)[.!?…][\"'”’)\]]*\s*$"
 
 RULES: tuple[Rule, ...] = (
     _rule(r"^\[ad_\d+\]$", Reason.AD_MARKER, 1),
@@ -179,13 +181,14 @@ RULES: tuple[Rule, ...] = (
         weak=True,
     ),
     _rule(
-        r"^\W*(?:more|read more|read also|also read|see also|related|watch|listen|"
-        r"recommended|don'?t miss|must read)\s*:\s*\S",
+        r"^\W*(?:more|read more|read also|also read|see also|see more|related|watch|listen|"
+        r"recommended|don'?t miss|must read|leggi anche|lees ook|lesen sie auch|lire aussi|"
+        r"leia também|lea también)\s*:\s*\S",
         Reason.RELATED_LINK,
         30,
         weak=True,
     ),
-    _rule(r"^\W*(?:subscribe|sign up|signup)\b", Reason.PROMOTION, 25, weak=True),
+    _rule(r"^\W*(?:subscribe|sign up|signup)\b", Reason.PROMOTION, 25),
     _rule(
         r"\b(?:subscribe to|sign up (?:for|to)|join) (?:our|the) (?:free )?(?:newsletter|"
         r"youtube|channel|podcast|mailing list|telegram|whatsapp)",
@@ -195,11 +198,20 @@ RULES: tuple[Rule, ...] = (
     _rule(r"\bfollow us\b|\blike us on\b|\bjoin us on\b", Reason.PROMOTION, 25, weak=True),
     _rule(
         r"^\W*follow\b.*\bon (?:twitter|x|facebook|instagram|telegram|tiktok|linkedin|"
-        r"threads|bluesky|google news)\b",
+        r"threads|bluesky|google news)\b|^\W*follow @\w",
         Reason.PROMOTION,
-        20,
+        25,
+    ),
+    _rule(
+        r"\bthanks? (?:you )?for (?:signing up|subscribing)\b|\byour inbox\b|"
+        r"\berror processing your (?:subscription|request)\b|\bshare (?:it|this) with\b|"
+        r"^\W*have a (?:news )?tip\b",
+        Reason.PROMOTION,
+        30,
         weak=True,
     ),
+    _rule(r"\b(?:may|can) be reached at\b", Reason.AUTHOR_BIO, 40),
+    _rule(r"^\W*also on [\w-]+\.[a-z]{2,}\b", Reason.RELATED_LINK, 30),
     _rule(r"\bclick here\b|^\W*(?:click|tap) (?:here|to|the)\b", Reason.PROMOTION, 25, weak=True),
     _rule(
         r"^\W*share (?:this|on|via|to|the (?:story|article|post))\b",
@@ -231,6 +243,49 @@ RULES: tuple[Rule, ...] = (
         12,
     ),
     _rule(r"^\d+\s*(?:min|mins|minutes?)\s*read$", Reason.NAVIGATION, 4),
+    # A short line that carries a date and is no sentence: "By Jo Roe | Nov. 19, 2019 8:02 am".
+    _rule(rf"^(?=.*{_ANY_DATE})(?!{_SENTENCE_STOP})", Reason.NAVIGATION, 14),
+    _rule(rf"^\W*(?:posted |story |words )?by\s+\w(?!{_SENTENCE_STOP})", Reason.AUTHOR_BIO, 15),
+    _rule(r"^\W*posted (?:by|on)\b", Reason.AUTHOR_BIO, 20),
+    _rule(r"^\W*(?:posted|filed) (?:in|under)\b", Reason.NAVIGATION, 30),
+    _rule(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^@\w{2,}$", Reason.AUTHOR_BIO, 3),
+    _rule(
+        r"^\W*(?:tags?|topics?|subjects?|categories|category|keywords|related topics)\s*:",
+        Reason.NAVIGATION,
+        40,
+    ),
+    _rule(r"\bnewsletters?\b", Reason.PROMOTION, 20, weak=True),
+    _rule(
+        r"\b(?:every|each) (?:day|week|morning|evening)\b.*\b(?:e-?mail|inbox)\b|"
+        r"\b(?:e-?mail|inbox)\b.*\b(?:every|each) (?:day|week|morning|evening)\b",
+        Reason.PROMOTION,
+        25,
+        weak=True,
+    ),
+    _rule(
+        r"\byou (?:have read and )?(?:agree|consent) to\b|\byour personal data\b|"
+        r"\bby (?:submitting|registering|signing up|subscribing|clicking|continuing|using)\b"
+        r"[^.]{0,80}\b(?:agree|accept|consent)|\bsubject to copyright\b|"
+        r"\bnon-?commercial use\b|\bregistered trademarks?\b|\btrademarks? of\b|"
+        r"\bhave not been evaluated by\b|\bmay not be (?:re)?published\b",
+        Reason.BOILERPLATE,
+        90,
+        weak=True,
+    ),
+    _rule(
+        r"\b(?:update|upgrade) (?:your|to a (?:newer|modern)) browser\b|"
+        r"\bdetected (?:that )?you(?:'re| are) (?:on|using)\b|"
+        r"\byou(?:'re| are) using an? (?:outdated|unsupported|older)\b",
+        Reason.BOILERPLATE,
+        40,
+    ),
+    _rule(
+        r"\b(?:utilizziamo|usiamo|usamos|utilizamos|utiliza|utilizza|verwenden|utilisons|"
+        r"uses?|using)\b[^.]{0,60}\bcookies?\b",
+        Reason.BOILERPLATE,
+        60,
+        weak=True,
+    ),
 )
 
 # "By Jane Doe, Reuters": names must be capitalised, so "By then, it was over." is not one.
@@ -246,77 +301,36 @@ BIO_SENTENCE = re.compile(
 )
 
 SOCIAL_WORDS = frozenset(
-    _phrases("""
+    phrases("""
     facebook | twitter | x | linkedin | whatsapp | email |
     e-mail | mail | print | reddit | telegram | pinterest | tumblr | messenger | flipboard | copy |
-    link | share | tweet | pocket | sms | threads | bluesky""")
-)
-
-# Lines after which the rest of the page is a tail: comments, teasers, related links.
-TAIL_MARKERS: dict[str, TailMarker] = {
-    **_markers(
-        Reason.COMMENT_FORM,
-        Reason.COMMENT_FORM,
-        False,
-        """
-        leave a reply |
-        leave a comment | comments | join the conversation | post a comment | add a comment |
-        reader comments | discussion | what do you think""",
-    ),
-    **_markers(
-        Reason.RELATED_LINK,
-        Reason.OFF_TOPIC_TAIL,
-        False,
-        """
-        next post | previous post |
-        next article | previous article | next story | read next | up next | older post |
-        newer post""",
-    ),
-    **_markers(
-        Reason.RELATED_LINK,
-        Reason.OFF_TOPIC_TAIL,
-        True,
-        """
-        check also |
-        you may also like | you might also like | you may like | more from | most popular |
-        most read | trending | trending now | don't miss | latest news | popular posts |
-        recent posts | editor's picks | more stories | top stories | in other news | recommended |
-        recommended for you | recommended stories | more news | what to read next""",
-    ),
-    **_markers(
-        Reason.RELATED_LINK,
-        Reason.RELATED_LINK,
-        True,
-        """
-        related | related articles |
-        related posts | related stories | related news | related content | related coverage |
-        related topics | also read | read also | see also | read more | more on this story |
-        more on this topic | further reading""",
-    ),
-}
-COMMENT_COUNT_MARKER = re.compile(r"^\d+ (?:comments?|responses?|replies)$")
-
-# Words too common to show that a paragraph after a "Related" box is about the article.
-STOPWORDS = frozenset(
-    _phrases("""
-    about | above | after | again | against | also | among |
-    because | been | before | being | below | between | both | could | does | doing | down |
-    during | each | even | from | further | have | having | here | into | just | like | made |
-    make | many | more | most | much | must | only | other | over | said | same | says | should |
-    since | some | such | than | that | their | them | then | there | these | they | this |
-    those | through | under | until | upon | very | were | what | when | where | which | while |
-    will | with | within | would | your | year | years | last | first | told | week | month""")
+    link | share | tweet | pocket | sms | threads | bluesky | google | blogger |
+    stumbleupon | vk | weibo | viber | skype | digg | mix | instagram | youtube | rss | snapchat |
+    tiktok""")
 )
 
 PARAGRAPH_MIN_WORDS = 10
 HEADLINE_WORDS = range(3, 31)
 HEADLINE_GOOD_WORDS = 5
+# The headline shares words with the lede, its first LEDE_PARAGRAPHS paragraphs.
+LEDE_PARAGRAPHS = 3
+TOPIC_WORD_LETTERS = 4
+COMMON_WORDS = frozenset(
+    phrases("""
+    that | this | with | from | have | has | were | will | would | could | said | says |
+    their | they | them | been | more | after | over | into | about | what | when | which |
+    there | than | then | also | just | only | some | your | year | years""")
+)
 CAPTION_MAX_WORDS = 30
 SITE_LINE_MAX_WORDS = 6
 SITE_LINE_CAPITALS = 0.75
 TAIL_CHROME_MAX_WORDS = 12
-RESUME_MIN_WORDS = 12
 ARTICLE_SENTENCE_MIN_WORDS = 12
-RESUME_MIN_OVERLAP = 0.25
-STEM_LETTERS = 5
 WRAPPED_LINE_MIN_CHARS = 40
+
+# A line whose first HEADLINE_RUN_WORDS words are Title Case (small words aside) opens with a
+# headline: in a menu or list of stories, a link and its teaser.
+HEADLINE_RUN_WORDS = 8
+TITLE_SMALL_WORDS = frozenset(
+    phrases("a | an | the | and | or | of | in | on | at | to | for | by | with | from | as | vs")
+)

@@ -35,21 +35,40 @@ BLOCK_BREAK = "\u2029"
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
-    """What was read from a page before the line pass: body text and metadata."""
+    """What was read from a page before the line pass: body text and metadata.
+
+    `whole_page` is true when trafilatura found (next to) nothing and `text` is the page's
+    visible text, menus and all: the line pass then looks for the article zone in it.
+    """
 
     text: str
     title: str = ""
     author: str = ""
     date: str = ""
+    whole_page: bool = False
 
 
 def clean_html(
-    html: str, url: str = "", *, extra_boilerplate: Iterable[str] = frozenset()
+    html: str,
+    url: str = "",
+    *,
+    extra_boilerplate: Iterable[str] = frozenset(),
+    keep_lines: Iterable[str] = (),
 ) -> Cleaned:
-    """Clean a web page; `extra_boilerplate` works as in `clean_text`."""
+    """Clean a web page; `extra_boilerplate` and `keep_lines` work as in `clean_text`.
+
+    trafilatura's text has the page chrome mostly gone, so repeated lines stay and no article
+    zone is looked for; the fallback's whole-page text is cleaned like pasted text.
+    """
     page = extract(html, url)
     lines = classify_lines(
-        page.text, title=page.title, guess_title=not page.title, extra_boilerplate=extra_boilerplate
+        page.text,
+        title=page.title,
+        guess_title=not page.title,
+        find_zone=page.whole_page,
+        drop_repeats=page.whole_page,
+        extra_boilerplate=extra_boilerplate,
+        keep_lines=keep_lines,
     )
     title = page.title or None
     return build_cleaned(lines, title=title, author=page.author, date=page.date, url=url)
@@ -63,10 +82,10 @@ def extract(html: str, url: str = "") -> Extracted:
     if document is None:
         document = trafilatura.extract_metadata(html, default_url=url or None)
     text = getattr(document, "text", None) or ""
-    if word_count(text) < MIN_EXTRACTED_WORDS:
-        text = fallback_text(html) or text
+    fallback = fallback_text(html) if word_count(text) < MIN_EXTRACTED_WORDS else ""
     title = document.title or page_title(html)
-    return Extracted(text, title or "", document.author or "", document.date or "")
+    meta = (title or "", document.author or "", document.date or "")
+    return Extracted(fallback or text, *meta, whole_page=bool(fallback))
 
 
 def fallback_text(html: str) -> str:

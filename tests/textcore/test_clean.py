@@ -442,3 +442,47 @@ def test_learned_outlet_lines_are_removed_as_boilerplate() -> None:
 )
 def test_normalise_line(line: str, key: str) -> None:
     assert normalise_line(line) == key
+
+
+# --- editors' corrections -----------------------------------------------------------------
+
+
+def test_line_an_editor_restored_is_kept_although_a_rule_removes_it() -> None:
+    raw = article("Share this article")
+    assert reasons(clean_text(raw)) == {"Share this article": Reason.PROMOTION}
+    cleaned = clean_text(raw, keep_lines=[normalise_line("SHARE this article!")])
+    assert cleaned.removed == ()
+    assert paragraphs(cleaned) == [BODY[0], "Share this article", *BODY[1:]]
+
+
+def test_restored_line_inside_a_tail_comes_back_alone() -> None:
+    teaser = (
+        "Netflix said on Thursday that the long-awaited spinoff would premiere in January, "
+        "reuniting the stars of the original series."
+    )
+    raw = article("Next Post", "Netflix brings back a classic sitcom", teaser, at=3)
+    cleaned = clean_text(raw, keep_lines=[normalise_line(teaser)])
+    assert paragraphs(cleaned) == [*BODY, teaser]
+    assert reasons(cleaned) == {
+        "Next Post": Reason.RELATED_LINK,
+        "Netflix brings back a classic sitcom": Reason.OFF_TOPIC_TAIL,
+    }
+
+
+def test_line_an_editor_removed_goes_as_boilerplate_even_if_it_reads_like_the_article() -> None:
+    cleaned = clean_text(article(), extra_boilerplate=[normalise_line(BODY[1])])
+    assert reasons(cleaned) == {BODY[1]: Reason.BOILERPLATE}
+    assert paragraphs(cleaned) == [BODY[0], BODY[2]]
+
+
+def test_restoring_wins_over_a_learned_line() -> None:
+    line = normalise_line("Defense News Daily Brief")
+    cleaned = clean_text(
+        article("Defense News Daily Brief"), extra_boilerplate=[line], keep_lines=[line]
+    )
+    assert cleaned.removed == ()
+    assert "Defense News Daily Brief" in paragraphs(cleaned)
+
+
+def test_restoring_a_line_that_was_never_removed_changes_nothing() -> None:
+    assert clean_text(article(), keep_lines=[normalise_line(BODY[0])]) == clean_text(article())

@@ -159,3 +159,32 @@ def test_known_title_is_taken_out_of_the_body_wherever_it_stands(
     assert cleaned.title == title_line
     assert cleaned.text.split("\n\n") == ARTICLE_PARAGRAPHS
     assert_blocks_are_contiguous(cleaned)
+
+
+WIRE_PARAGRAPHS = [ARTICLE_PARAGRAPHS[0], *ARTICLE_PARAGRAPHS[2:]]
+
+
+def test_fallback_page_text_is_cleaned_like_a_whole_pasted_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(htmlpage.trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    cleaned = clean_html(page("div_page.html"))
+    assert cleaned.text.split("\n\n") == WIRE_PARAGRAPHS
+    removed = {span.text: span.reason for span in cleaned.removed}
+    assert removed["Podcasts"] == Reason.NAVIGATION
+    assert removed["More from Example Wire"] == Reason.RELATED_LINK
+    assert removed["Local Team Wins Title After Dramatic Overtime Goal"] == Reason.OFF_TOPIC_TAIL
+    assert_blocks_are_contiguous(cleaned)
+
+
+def test_editors_corrections_apply_to_pages_too() -> None:
+    sponsored = "Sponsored: The best VPN deals of the year"
+    cleaned = clean_html(
+        page("article.html"),
+        extra_boilerplate=[ARTICLE_PARAGRAPHS[3]],
+        keep_lines=["sponsored: the best vpn deals of the year"],
+    )
+    assert [(span.text, span.reason) for span in cleaned.removed] == [
+        (ARTICLE_PARAGRAPHS[3], Reason.BOILERPLATE)
+    ]
+    assert sponsored in cleaned.text.split("\n\n")
