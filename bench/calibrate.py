@@ -39,6 +39,8 @@ STS_SHARE = 0.25
 # Set by hand: inside one story a shared figure (50,000 / "up to 50,000 strong") or a clash
 # of figures decides between on-topic claims, while in the paraphrase sets, where both
 # sentences always share the topic, fitted figure weights come out near zero.
+# Measured: fitting them freely gives 0.741 instead of 0.720 MRPC held-out accuracy, and
+# breaks the seeds' 50,000 / $100 million rows and the 40,000 exclusion.
 PRIORS = {"figures_agree": 2.0, "figures_clash": -2.0}
 # Signs the fit must respect (a weight of the wrong sign is fixed at 0 and the rest refitted).
 SIGNS = {"containment": 1, "names": 1, "quote": 1, "negation": -1}
