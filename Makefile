@@ -4,12 +4,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# db_worker processes of `make serve`; arguments of the load and fault runs.
+WORKERS ?= 2
+LOADTEST_ARGS ?=
+FAULTTEST_ARGS ?=
 # The first interpreter found that is Python 3.12 or newer.
 PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 python; do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; \
 	then command -v $$p; break; fi; done)
 
-.PHONY: run test lint format bench clean-venv
+.PHONY: run test test-postgres serve loadtest faulttest lint format clean-venv \
+	bench bench-clean bench-match bench-sentences bench-page screenshots
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -40,6 +45,22 @@ run: $(VENV)/.installed-run
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest
 
+# The whole suite on a throw-away PostgreSQL on loopback (needs Debian's postgresql package).
+test-postgres: $(VENV)/.installed-dev
+	@url=$$(scripts/postgres.sh start) && echo "DATABASE_URL=$$url" && DATABASE_URL=$$url $(MAKE) test
+
+# Production-like on loopback: DEBUG off, gunicorn, whitenoise, $(WORKERS) db_worker(s).
+# Ctrl-C stops them all. DATABASE_URL as everywhere; SECRET_KEY, else .secret-key.
+serve: $(VENV)/.installed-run
+	$(PY) -m scripts.serve --port $(PORT) --workers $(WORKERS)
+
+# Measured, not tested: both start their own stack and database (SQLite, then PostgreSQL).
+loadtest: $(VENV)/.installed-run
+	$(PY) -m scripts.loadtest $(LOADTEST_ARGS)
+
+faulttest: $(VENV)/.installed-run
+	$(PY) -m scripts.faulttest $(FAULTTEST_ARGS)
+
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -47,6 +68,24 @@ lint: $(VENV)/.installed-dev
 format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Benchmarks print tables; those reading ../shared/data say so and skip when it is absent.
+bench: bench-clean bench-match bench-sentences bench-page
+
+bench-clean: $(VENV)/.installed-dev
+	$(PY) -m bench.bench_clean
+
+bench-match: $(VENV)/.installed-dev
+	$(PY) -m bench.bench_match
+
+bench-sentences: $(VENV)/.installed-dev
+	$(PY) -m bench.bench_sentences
+
+bench-page: $(VENV)/.installed-dev
+	$(PY) -m bench.bench_page
+
+screenshots: $(VENV)/.installed-dev
+	$(PY) -m bench.screenshots
 
 clean-venv:
 	rm -rf $(VENV)

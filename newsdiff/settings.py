@@ -19,6 +19,11 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if not value:
@@ -45,6 +50,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "newsdiff.articles",
     "newsdiff.compare",
+    "newsdiff.accounts",
 ]
 
 MIDDLEWARE = [
@@ -74,25 +80,40 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "newsdiff.accounts.context_processors.access",
             ],
         },
     },
 ]
 
+# SQLite (the default, a file in the project root) or PostgreSQL: DATABASE_URL=postgres://...
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=env_int("CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
+# SQLite: write-ahead log (readers never wait for the writer), a busy timeout instead of
+# "database is locked", and write transactions that take the lock when they begin.
+SQLITE_BUSY_TIMEOUT_SECONDS = env_int("SQLITE_BUSY_TIMEOUT", 20)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
-            "timeout": 20,
+            "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
             "transaction_mode": "IMMEDIATE",
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+
+# The cache is a table in the same database (`migrate` creates it), shared by every web
+# process and machine: sign-in throttling needs no extra service.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "newsdiff_cache",
+    }
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -101,6 +122,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Sign-in throttling: this many failures for one user name from one address, then a wait.
+SIGNIN_MAX_FAILURES = env_int("SIGNIN_MAX_FAILURES", 5)
+SIGNIN_WINDOW_SECONDS = env_int("SIGNIN_WINDOW_SECONDS", 15 * 60)
+# Behind a reverse proxy that sets it (and strips what clients send), e.g. HTTP_X_REAL_IP.
+SIGNIN_CLIENT_IP_HEADER = os.environ.get("SIGNIN_CLIENT_IP_HEADER", "")
 LOGIN_REDIRECT_URL = "story-list"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -121,9 +147,9 @@ TASKS = {
 }
 
 # Uploads: the largest article file an editor may upload, in bytes.
-NEWSDIFF_MAX_UPLOAD_BYTES = int(os.environ.get("NEWSDIFF_MAX_UPLOAD_BYTES", str(2 * 1024 * 1024)))
+NEWSDIFF_MAX_UPLOAD_BYTES = env_int("NEWSDIFF_MAX_UPLOAD_BYTES", 2 * 1024 * 1024)
 # Ingest: the largest file (or JSON line) the ingest command accepts, in bytes.
-NEWSDIFF_MAX_INGEST_BYTES = int(os.environ.get("NEWSDIFF_MAX_INGEST_BYTES", str(5 * 1024 * 1024)))
+NEWSDIFF_MAX_INGEST_BYTES = env_int("NEWSDIFF_MAX_INGEST_BYTES", 5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = NEWSDIFF_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = NEWSDIFF_MAX_UPLOAD_BYTES + 1024 * 1024
 
@@ -152,12 +178,23 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Errors and warnings go to stderr (gunicorn's and the workers' logs) whatever DEBUG says.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"stderr": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        "django": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+        "newsdiff": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    },
+}

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from newsdiff.accounts.roles import EDITORS, role_assign
 from newsdiff.articles.models import Story
 
 SEEDS = Path(settings.BASE_DIR) / "seeds"
@@ -34,7 +35,9 @@ def seed_story(db: None) -> Story:
 
 @pytest.fixture
 def editor(db: None, django_user_model):  # type: ignore[no-untyped-def]
-    return django_user_model.objects.create_user("jo", password=EDITOR_PASSWORD)
+    user = django_user_model.objects.create_user("jo", password=EDITOR_PASSWORD)
+    role_assign(user, role=EDITORS)
+    return user
 
 
 @pytest.fixture

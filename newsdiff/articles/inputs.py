@@ -7,6 +7,7 @@ ingest command and the upload form report bad input the same way.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,6 +35,30 @@ NO_TEXT = 'the object has neither "text" nor "html" (one of them is required)'
 BAD_FIELD = 'field "{field}" must be a string'
 BAD_DATE = 'field "published" is not an ISO 8601 date: {value!r}'
 UNREADABLE = "cannot read the file: {detail}"
+BAD_URL = 'field "url" must be an http:// or https:// address'
+TOO_MANY_LINES = "too many lines for one article: {count:,}, the limit is {limit:,}"
+LINE_TOO_LONG = "a line of {size:,} characters, the limit is {limit:,}: is this one article?"
+HTML_TOO_DEEP = "HTML nested too deeply: {depth:,} levels, the limit is {limit:,}"
+HTML_TOO_MANY_BLOCKS = "too many HTML blocks for one article: {count:,}, the limit is {limit:,}"
+
+# Shape limits: far beyond any real article, they keep cleaning and claims fast on junk.
+MAX_LINES = 5_000
+MAX_LINE_CHARS = 100_000
+MAX_HTML_DEPTH = 1_000
+MAX_HTML_BLOCKS = 10_000
+HTML_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+HTML_BLOCK = frozenset(
+    {"p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2",
+     "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "blockquote", "pre", "figure", "figcaption",
+     "br", "hr", "table"}
+)  # fmt: skip
+# Elements that never hold others, or whose end tag may be left out: not counted as depth.
+HTML_FLAT = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+     "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot",
+     "colgroup", "rt", "rp", "optgroup"}
+)  # fmt: skip
+WEB_SCHEMES = ("http://", "https://")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +128,41 @@ def _checked_text(text: str) -> str:
     return text
 
 
+def shape_problem(raw: str, fmt: str) -> str:
+    """Why the decoded input is too big a shape to be one article, or "" when it is fine."""
+    if fmt == "html":
+        return _html_shape_problem(raw)
+    lines = raw.count("\n") + 1
+    if lines > MAX_LINES:
+        return TOO_MANY_LINES.format(count=lines, limit=MAX_LINES)
+    longest = max(map(len, raw.splitlines()), default=0)
+    if longest > MAX_LINE_CHARS:
+        return LINE_TOO_LONG.format(size=longest, limit=MAX_LINE_CHARS)
+    return ""
+
+
+def _html_shape_problem(html: str) -> str:
+    depth = deepest = blocks = 0
+    for closing, name, self_closing in HTML_TAG.findall(html):
+        name = name.lower()
+        blocks += not closing and name in HTML_BLOCK
+        if name in HTML_FLAT or self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    if deepest > MAX_HTML_DEPTH:
+        return HTML_TOO_DEEP.format(depth=deepest, limit=MAX_HTML_DEPTH)
+    if blocks > MAX_HTML_BLOCKS:
+        return HTML_TOO_MANY_BLOCKS.format(count=blocks, limit=MAX_HTML_BLOCKS)
+    return ""
+
+
+def web_url(url: str) -> str:
+    """The address if it is http(s), else "": a javascript: link must never reach a page."""
+    url = url.strip()
+    return url if url.lower().startswith(WEB_SCHEMES) else ""
+
+
 def format_for(name: str) -> str:
     """"html" for .html/.htm names, "text" for the rest."""
     return "html" if Path(name).suffix.lower() in HTML_SUFFIXES else "text"
@@ -142,9 +202,13 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
         yield from read_jsonl(data, source=str(path), max_bytes=max_bytes)
         return
     try:
-        yield ArticleInput(raw=decode_bytes(data), fmt=format_for(path.name), source_file=str(path))
+        raw = decode_bytes(data)
     except DecodeError as error:
         yield InputProblem(str(path), str(error))
+        return
+    fmt = format_for(path.name)
+    problem = shape_problem(raw, fmt)
+    yield InputProblem(str(path), problem) if problem else ArticleInput(raw, fmt, str(path))
 
 
 def read_jsonl(data: bytes, *, source: str, max_bytes: int) -> Iterator[ArticleInput | InputProblem]:
@@ -154,7 +218,8 @@ def read_jsonl(data: bytes, *, source: str, max_bytes: int) -> Iterator[ArticleI
     except DecodeError as error:
         yield InputProblem(source, str(error))
         return
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a line: JSON strings may hold U+2028 and U+0085, which splitlines() cuts.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         if len(line.encode("utf-8")) > max_bytes:
@@ -169,6 +234,8 @@ def _jsonl_item(line: str, *, source: str, number: int) -> ArticleInput | InputP
         obj = json.loads(line)
     except json.JSONDecodeError as error:
         return InputProblem(source, BAD_JSON.format(detail=error.msg), number)
+    except (ValueError, RecursionError) as error:  # a 5,000-digit number, or nesting too deep
+        return InputProblem(source, BAD_JSON.format(detail=type(error).__name__), number)
     if not isinstance(obj, dict):
         return InputProblem(source, NOT_AN_OBJECT, number)
     problem = _field_problem(obj)
@@ -178,6 +245,9 @@ def _jsonl_item(line: str, *, source: str, number: int) -> ArticleInput | InputP
     if obj.get("published") and published is None:
         return InputProblem(source, BAD_DATE.format(value=obj["published"]), number)
     fmt = "text" if obj.get("text") else "html"
+    shape = shape_problem(obj.get("text") or obj.get("html"), fmt)
+    if shape:
+        return InputProblem(source, shape, number)
     return ArticleInput(
         raw=obj.get("text") or obj.get("html"),
         fmt=fmt,
@@ -198,6 +268,8 @@ def _field_problem(obj: dict[str, object]) -> str:
             return BAD_FIELD.format(field=field)
     if not (obj.get("text") or "").strip() and not (obj.get("html") or "").strip():  # type: ignore[union-attr]
         return NO_TEXT
+    if (obj.get("url") or "").strip() and not web_url(obj["url"]):  # type: ignore[arg-type]
+        return BAD_URL
     return ""
 
 

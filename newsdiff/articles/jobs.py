@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from newsdiff.articles import services
 from newsdiff.articles.inputs import ArticleInput
-from newsdiff.articles.models import IngestJob, Story
+from newsdiff.articles.models import Article, IngestJob, Story
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +96,21 @@ def _set_status(job: IngestJob, status: str, **fields: object) -> None:
     for name, value in {"status": status, **fields}.items():
         setattr(job, name, value)
     job.save(update_fields=["status", "updated_at", "article", *fields])
+
+
+def stories_align_pending() -> int:
+    """Align every story with claims never aligned (a run killed between storing and aligning).
+
+    Stories with unfinished jobs are left to those jobs. Returns how many were aligned.
+    """
+    busy = IngestJob.objects.unfinished().values("story_id")
+    pending = Story.objects.exclude(pk__in=busy).filter(
+        articles__status=Article.Status.READY, articles__claims__embedding__isnull=True
+    )
+    stories = list(pending.distinct())
+    for story in stories:
+        services.story_align(story=story)
+    return len(stories)
 
 
 def jobs_recover(*, older_than: timedelta = timedelta(seconds=0)) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from newsdiff.articles import mapping
 from newsdiff.articles.corrections import CleaningRules, outlet_learn, rules_for
-from newsdiff.articles.inputs import ArticleInput
+from newsdiff.articles.inputs import ArticleInput, web_url
 from newsdiff.articles.models import (
     Article,
     Claim,
@@ -34,6 +34,11 @@ from newsdiff.textcore.types import Match as CoreMatch
 
 EMPTY_AFTER_CLEANING = "nothing is left after cleaning: no article text was found"
 NO_CLAIMS = "no sentences were found in the article text"
+TOO_MANY_CLAIMS = "{count:,} statements found, more than one article holds (the limit is {limit:,})"
+# Tries at storing an alignment computed outside the lock before computing under it.
+ALIGN_ATTEMPTS = 3
+# Far beyond a long read (~40,000 words); keeps embedding and alignment of one upload bounded.
+MAX_CLAIMS = 2_000
 WOULD_DUPLICATE = "after this correction the article would be the same as another in the story"
 
 
@@ -82,6 +87,8 @@ def article_check(item: ArticleInput, rules: CleaningRules | None = None) -> Pro
         raise ArticleRejected(EMPTY_AFTER_CLEANING)
     if not processed.claims:
         raise ArticleRejected(NO_CLAIMS)
+    if len(processed.claims) > MAX_CLAIMS:
+        raise ArticleRejected(TOO_MANY_CLAIMS.format(count=len(processed.claims), limit=MAX_CLAIMS))
     return processed
 
 
@@ -127,7 +134,7 @@ def _article_create(
         outlet=outlet_get_or_create(name=item.outlet),
         position=0 if last is None else last + 1,
         title=(item.title or cleaned.title)[:500],
-        url=(item.url or cleaned.url)[:1000],
+        url=web_url(item.url or cleaned.url)[:1000],
         published=published,
         author=cleaned.author[:300],
         external_id=item.external_id[:200],
@@ -149,6 +156,7 @@ def article_reprocess(*, article: Article) -> Article:
     if article.story.articles.filter(content_hash=fingerprint).exclude(pk=article.pk).exists():
         raise ArticleRejected(WOULD_DUPLICATE)
     with transaction.atomic():
+        _story_lock(article.story)  # an alignment running now sees all of this change or none
         article.text, article.content_hash = cleaned.text, fingerprint
         article.blocks = mapping.block_rows(cleaned)
         article.save(update_fields=["text", "content_hash", "blocks"])
@@ -161,12 +169,36 @@ def article_reprocess(*, article: Article) -> Article:
 
 
 def story_align(*, story: Story) -> AlignOutcome:
-    """Match the claims of all the story's articles and store the matches and groups anew."""
+    """Match the claims of all the story's articles and store the matches and groups anew.
+
+    Computed outside the transaction and stored only if the story's claims are still the ones
+    it was computed from: another worker may have stored an article meanwhile. The story's
+    row lock (PostgreSQL) or the write lock (SQLite) makes that check and the store one step;
+    the last attempt computes under the lock. The claims' vectors are saved in the same
+    transaction, so a claim without a vector has never been aligned.
+    """
+    for _ in range(ALIGN_ATTEMPTS - 1):
+        outcome = _align_once(story, locked=False)
+        if outcome is not None:
+            return outcome
+    with transaction.atomic():
+        _story_lock(story)
+        outcome = _align_once(story, locked=True)
+    assert outcome is not None
+    return outcome
+
+
+def _align_once(story: Story, *, locked: bool) -> AlignOutcome | None:
     articles = list(story.articles.ready().order_by("position", "id"))
     rows = [list(article.claims.order_by("position")) for article in articles]
-    vectors = _vectors_for(rows)
-    alignment = align_articles([[mapping.core_claim(c) for c in claims] for claims in rows], vectors)
+    vectors, embedded = _vectors_for(rows)
+    core_rows = [[mapping.core_claim(c) for c in claims] for claims in rows]
+    alignment = align_articles(core_rows, vectors)
     with transaction.atomic():
+        _story_lock(story)
+        if not locked and _claim_ids(story) != sorted(c.pk for claims in rows for c in claims):
+            return None  # an article came or went while this was computed: compute again
+        Claim.objects.bulk_update(embedded, ["embedding"], batch_size=500)
         story.matches.all().delete()
         story.groups.all().delete()
         _store_alignment(story, rows, alignment)
@@ -177,15 +209,31 @@ def story_align(*, story: Story) -> AlignOutcome:
     )
 
 
-def _vectors_for(rows: list[list[Claim]]) -> list[np.ndarray]:
-    """Each article's claim vectors: stored ones reused, the missing ones embedded in one call."""
+def _story_lock(story: Story) -> None:
+    """Hold the story's row until the transaction ends (ingest updates the same row)."""
+    Story.objects.select_for_update().filter(pk=story.pk).values_list("pk").first()
+
+
+def _claim_ids(story: Story) -> list[int]:
+    claims = Claim.objects.filter(article__story=story, article__status=Article.Status.READY)
+    return list(claims.order_by("pk").values_list("pk", flat=True))
+
+
+def story_needs_alignment(story: Story) -> bool:
+    """Whether a ready article's claims were stored but never aligned (e.g. a killed run)."""
+    claims = Claim.objects.filter(article__story=story, article__status=Article.Status.READY)
+    return claims.filter(embedding__isnull=True).exists()
+
+
+def _vectors_for(rows: list[list[Claim]]) -> tuple[list[np.ndarray], list[Claim]]:
+    """Each article's claim vectors (stored ones reused, the missing ones embedded in one
+    call), and the claims given a new vector, to be saved with the alignment."""
     missing = [claim for claims in rows for claim in claims if claim.embedding is None]
     if missing:
         vectors = embed_claims([mapping.core_claim(claim) for claim in missing])
         for claim, vector in zip(missing, vectors, strict=True):
             claim.embedding = mapping.vector_bytes(vector)
-        Claim.objects.bulk_update(missing, ["embedding"], batch_size=500)
-    return [_stacked(claims) for claims in rows]
+    return [_stacked(claims) for claims in rows], missing
 
 
 def _stacked(claims: list[Claim]) -> np.ndarray:

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
 
+from newsdiff.accounts.roles import EDITORS, role_assign
+
 
 class Command(BaseCommand):
     help = "Create the local editor account and print its user name and password."
@@ -24,6 +26,7 @@ class Command(BaseCommand):
         user.is_staff = user.is_superuser = True
         user.set_password(password)
         user.save()
+        role_assign(user, role=EDITORS)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Sign in at http://127.0.0.1:8000/ as {user.get_username()!r} "

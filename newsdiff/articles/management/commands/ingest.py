@@ -72,8 +72,9 @@ class Command(BaseCommand):
         except services.ArticleRejected as error:
             self.stderr.write(self.style.ERROR(f"{item.where}: {error}"))
             return "failed"
-        if outcome.created:
-            touched[outcome.article.story_id] = outcome.article.story
+        story = outcome.article.story
+        if outcome.created or services.story_needs_alignment(story):  # e.g. a run killed before
+            touched[story.pk] = story
         return "new" if outcome.created else "same"
 
     def _progress(self, n: int, total: int, item: ArticleInput | InputProblem, status: str) -> None:

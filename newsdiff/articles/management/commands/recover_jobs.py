@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from newsdiff.articles.jobs import jobs_recover
+from newsdiff.articles.jobs import jobs_recover, stories_align_pending
 
 
 class Command(BaseCommand):
@@ -25,3 +25,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         requeued, failed = jobs_recover(older_than=timedelta(seconds=options["older_than"]))
         self.stdout.write(f"Re-queued {requeued} unfinished job(s); marked {failed} failed.")
+        aligned = stories_align_pending()
+        if aligned:
+            self.stdout.write(f"Aligned {aligned} story(ies) a stopped run left unaligned.")

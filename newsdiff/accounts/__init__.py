@@ -1,0 +1,1 @@
+"""Accounts: roles (Editors, Readers), access helpers for views, and sign-in throttling."""
