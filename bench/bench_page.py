@@ -37,7 +37,9 @@ def _thirty_versions(server: DemoServer) -> None:
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         text = seed.read_text(encoding="utf-8")
         for n in range(VERSIONS):
-            extra = f"\n\nThis version {n + 1} of the report was updated with new details on Friday.\n"
+            extra = (
+                f"\n\nThis version {n + 1} of the report was updated with new details on Friday.\n"
+            )
             (folder / f"{seed.stem}-v{n + 1}.txt").write_text(text + extra, encoding="utf-8")
     server.manage("ingest", str(folder), "--story", "Thirty versions")
 

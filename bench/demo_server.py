@@ -1,7 +1,7 @@
 """A throw-away newsdiff on loopback for benchmarks and screenshots: own SQLite, demo data, a user.
 
-    with demo_server(extra=prepare) as server:
-        opener = server.signed_in()
+with demo_server(extra=prepare) as server:
+    opener = server.signed_in()
 """
 
 from __future__ import annotations
@@ -34,7 +34,11 @@ class DemoServer:
     def manage(self, *args: str) -> str:
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
-            cwd=ROOT, env=self.env, check=True, capture_output=True, text=True,
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
         )
         return result.stdout
 
@@ -73,7 +77,10 @@ def demo_server(prepare: Callable[[DemoServer], None] | None = None) -> Iterator
             prepare(server)
         process = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             _wait_for(server.base)

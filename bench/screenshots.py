@@ -1,6 +1,6 @@
 """Screenshots of the demo story for the README, taken in Debian's Chromium.
 
-    .venv/bin/python -m bench.screenshots [--out docs/screenshots]
+.venv/bin/python -m bench.screenshots [--out docs/screenshots]
 """
 
 from __future__ import annotations
@@ -14,8 +14,14 @@ from playwright.sync_api import Page, sync_playwright
 from bench.demo_server import PASSWORD, ROOT, USER, demo_server
 
 ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 

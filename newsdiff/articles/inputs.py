@@ -45,7 +45,7 @@ HTML_TOO_MANY_BLOCKS = "too many HTML blocks for one article: {count:,}, the lim
 MAX_LINES = 5_000
 MAX_LINE_CHARS = 100_000
 MAX_HTML_DEPTH = 1_000
-MAX_HTML_BLOCKS = 10_000
+MAX_HTML_BLOCKS = 5_000
 HTML_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
 HTML_BLOCK = frozenset(
     {"p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2",
@@ -164,7 +164,7 @@ def web_url(url: str) -> str:
 
 
 def format_for(name: str) -> str:
-    """"html" for .html/.htm names, "text" for the rest."""
+    """ "html" for .html/.htm names, "text" for the rest."""
     return "html" if Path(name).suffix.lower() in HTML_SUFFIXES else "text"
 
 
@@ -183,7 +183,9 @@ def _is_visible(path: Path, root: Path) -> bool:
     return not any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ArticleInput | InputProblem]:
+def read_path(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[ArticleInput | InputProblem]:
     """The articles of one file (one for .txt/.html, one per line for .jsonl), or its problems."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -211,7 +213,9 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     yield InputProblem(str(path), problem) if problem else ArticleInput(raw, fmt, str(path))
 
 
-def read_jsonl(data: bytes, *, source: str, max_bytes: int) -> Iterator[ArticleInput | InputProblem]:
+def read_jsonl(
+    data: bytes, *, source: str, max_bytes: int
+) -> Iterator[ArticleInput | InputProblem]:
     """One article per JSON line; every bad line is reported with its number."""
     try:
         text = decode_bytes(data)

@@ -22,13 +22,13 @@ from newsdiff.articles.models import (
     Story,
     content_hash,
 )
+from newsdiff.textcore.differences import compare_claims
 from newsdiff.textcore.pipeline import (
     ProcessedArticle,
     align_articles,
     embed_claims,
     process_article,
 )
-from newsdiff.textcore.differences import compare_claims
 from newsdiff.textcore.types import Alignment, ClaimKey, Cleaned, MatchKind
 from newsdiff.textcore.types import Match as CoreMatch
 
@@ -109,7 +109,9 @@ def article_ingest(
             existing = story.articles.filter(content_hash=fingerprint).first()
             if existing:
                 return IngestOutcome(existing, created=False)
-            article = _article_create(story=story, item=item, cleaned=cleaned, fingerprint=fingerprint)
+            article = _article_create(
+                story=story, item=item, cleaned=cleaned, fingerprint=fingerprint
+            )
             RemovedSpan.objects.bulk_create(mapping.removed_rows(article, cleaned))
             Claim.objects.bulk_create(mapping.claim_rows(article, processed.claims))
             Story.objects.filter(pk=story.pk).update(updated_at=timezone.now())
@@ -148,7 +150,7 @@ def _article_create(
 
 
 def article_reprocess(*, article: Article) -> Article:
-    """Clean the article again with its outlet's rules and its corrections; new claims, realigned."""
+    """Clean the article again with its outlet's rules and corrections; new claims, realigned."""
     item = ArticleInput(raw=article.raw, fmt=article.raw_format)
     processed = article_check(item, rules_for(outlet=article.outlet, article=article))
     cleaned = processed.cleaned

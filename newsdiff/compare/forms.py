@@ -109,7 +109,9 @@ def _read_upload(upload: Any) -> tuple[str, str]:
     if not name.lower().endswith(UPLOAD_SUFFIXES):
         raise forms.ValidationError(BAD_FILE_TYPE.format(name=name))
     if upload.size > limit:
-        raise forms.ValidationError(f"{name}: " + FILE_TOO_LARGE.format(size=upload.size, limit=limit))
+        raise forms.ValidationError(
+            f"{name}: " + FILE_TOO_LARGE.format(size=upload.size, limit=limit)
+        )
     try:
         raw = decode_bytes(upload.read())
     except DecodeError as error:

@@ -53,7 +53,9 @@ def _segments(text: str, start: int, claims: list[Claim], shared: set[int]) -> t
     for claim in inside:
         if claim.start > cursor:
             segments.append(Segment(text[cursor - start : claim.start - start]))
-        segments.append(Segment(text[claim.start - start : claim.end - start], claim, claim.pk in shared))
+        segments.append(
+            Segment(text[claim.start - start : claim.end - start], claim, claim.pk in shared)
+        )
         cursor = claim.end
     if cursor < end:
         segments.append(Segment(text[cursor - start :]))

@@ -28,7 +28,9 @@ class Statement:
 
 def statement_versions(group: ClaimGroup, reference_id: int | None) -> Statement:
     """The group's claims in article order, each compared with the reference claim."""
-    claims = sorted(group.claims.all(), key=lambda c: (c.article.position, c.article_id, c.position))
+    claims = sorted(
+        group.claims.all(), key=lambda c: (c.article.position, c.article_id, c.position)
+    )
     reference = next((c for c in claims if c.pk == reference_id), claims[0])
     base = core_claim(reference)
     versions = [

@@ -21,8 +21,8 @@ from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import Article, Claim, ClaimGroup, Story
 from newsdiff.compare.forms import StoryRenameForm, UploadForm
 from newsdiff.compare.reading import reading_lines
-from newsdiff.compare.statement import statement_versions
 from newsdiff.compare.rows import build_comparison
+from newsdiff.compare.statement import statement_versions
 
 QUEUED_MESSAGE = "Processing {n} article(s): they appear in the story when ready."
 JOBS_SHOWN_FOR = timedelta(hours=24)

@@ -42,7 +42,9 @@ def test_a_footer_one_outlet_prints_under_every_article_is_learned() -> None:
     first = ingest(story, "Daily Planet", "Budget passes", BODIES[0])
     assert FOOTER in first.text  # one article alone cannot tell a footer from the article
     ingest(story, "Daily Planet", "Streets flooded", BODIES[1])
-    learned = set(OutletRule.objects.filter(outlet__name="Daily Planet").values_list("line", "source"))
+    learned = set(
+        OutletRule.objects.filter(outlet__name="Daily Planet").values_list("line", "source")
+    )
     assert (normalise_line(FOOTER), "learned") in learned
     third = ingest(story, "Daily Planet", "Striker signed", BODIES[2])
     assert FOOTER not in third.text and PROMO not in third.text
@@ -69,15 +71,17 @@ def test_two_versions_of_one_article_teach_nothing() -> None:
 
 def test_an_editor_restores_a_removed_line_and_claims_are_recomputed(editor_client: Client) -> None:
     story = Story.objects.create(title="Restore")
-    raw = "City council approves the new budget after a long debate\n\nAdvertisement\n\n" + BODIES[0] + "\n\nSubscribe to our newsletter for daily updates."
+    raw = (
+        "City council approves the new budget after a long debate\n\nAdvertisement\n\n"
+        + BODIES[0]
+        + "\n\nSubscribe to our newsletter for daily updates."
+    )
     article = services.article_ingest(item=ArticleInput(raw=raw, fmt="text"), story=story).article
     services.story_align(story=story)
     index = line_index(article, "Subscribe to our newsletter")
     assert article.blocks[index][1] == "removed"
     before = article.claims.count()
-    response = editor_client.post(
-        f"{article.get_absolute_url()}lines/{index}/", {"action": "keep"}
-    )
+    response = editor_client.post(f"{article.get_absolute_url()}lines/{index}/", {"action": "keep"})
     assert response.status_code == 302
     article.refresh_from_db()
     assert "Subscribe to our newsletter" in article.text
@@ -87,7 +91,11 @@ def test_an_editor_restores_a_removed_line_and_claims_are_recomputed(editor_clie
 
 def test_an_editor_removes_a_missed_line_with_htmx(editor_client: Client) -> None:
     story = Story.objects.create(title="Remove")
-    raw = "City council approves the new budget after a long debate\n\n" + BODIES[0] + "\n\nThis story was produced with help from our partners at the agency."
+    raw = (
+        "City council approves the new budget after a long debate\n\n"
+        + BODIES[0]
+        + "\n\nThis story was produced with help from our partners at the agency."
+    )
     article = services.article_ingest(item=ArticleInput(raw=raw, fmt="text"), story=story).article
     index = line_index(article, "produced with help")
     response = editor_client.post(
@@ -114,7 +122,9 @@ def test_corrections_teach_the_outlet() -> None:
 
 def test_the_headline_and_unknown_lines_cannot_be_corrected() -> None:
     story = Story.objects.create(title="Refused")
-    article = ingest(story, "", "City council approves the new budget after a long debate", BODIES[0])
+    article = ingest(
+        story, "", "City council approves the new budget after a long debate", BODIES[0]
+    )
     assert article.blocks[0][1] == "title"
     with pytest.raises(corrections.CorrectionRefused, match="headline"):
         corrections.correction_record(article=article, index=0, action="remove", editor=None)

@@ -43,7 +43,9 @@ def test_ingest_a_folder_makes_one_story_named_after_it(tmp_path: Path) -> None:
 def test_ingest_keeps_raw_input_verbatim_and_the_headline_as_title(tmp_path: Path) -> None:
     folder = seed_copy(tmp_path)
     ingest(str(folder), "--story", "Verbatim")
-    article = Article.objects.get(story__title="Verbatim", source_file__endswith="001_17f443fb6246cec4.txt")
+    article = Article.objects.get(
+        story__title="Verbatim", source_file__endswith="001_17f443fb6246cec4.txt"
+    )
     raw = (folder / "001_17f443fb6246cec4.txt").read_text(encoding="utf-8")
     assert article.raw == raw
     assert article.title.startswith("North Korea has delivered rockets, missiles")

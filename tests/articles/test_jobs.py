@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 def item(name: str) -> ArticleInput:
-    return ArticleInput(raw=(SEEDS / name).read_text(encoding="utf-8"), fmt="text", source_file=name)
+    return ArticleInput(
+        raw=(SEEDS / name).read_text(encoding="utf-8"), fmt="text", source_file=name
+    )
 
 
 A, B = "001_17f443fb6246cec4.txt", "003_3f3274e93fbad53a.txt"
@@ -74,7 +76,9 @@ def test_a_job_tried_too_often_is_marked_failed_with_the_reason() -> None:
     assert not Article.objects.filter(story=story).exists()
 
 
-def test_a_rejected_input_fails_alone_and_the_rest_of_the_batch_goes_on(django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_a_rejected_input_fails_alone_and_the_rest_of_the_batch_goes_on(
+    django_capture_on_commit_callbacks,
+) -> None:  # type: ignore[no-untyped-def]
     story = Story.objects.create(title="Mixed batch")
     junk = ArticleInput(raw="[ad_1]\n\nLeave a Reply", fmt="text", source_file="junk.txt")
     with django_capture_on_commit_callbacks(execute=True):

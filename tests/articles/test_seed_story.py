@@ -84,7 +84,9 @@ def test_fifty_thousand_is_not_forty_thousand_convicts(seed_story: Story) -> Non
     personnel = claims_with(seed_story, "estimated 50,000 fighters")[0]
     convicts = claims_with(seed_story, "About 40,000 of the Wagner personnel")[0]
     assert not group_ids(personnel) & group_ids(convicts)
-    assert not seed_story.matches.filter(a__in=[personnel, convicts], b__in=[personnel, convicts], kind="same").exists()
+    assert not seed_story.matches.filter(
+        a__in=[personnel, convicts], b__in=[personnel, convicts], kind="same"
+    ).exists()
 
 
 def test_us_confirmation_is_not_matched_with_north_korean_denial(seed_story: Story) -> None:

@@ -40,7 +40,9 @@ def test_editor_sees_the_seed_story_side_by_side(page, live_server, demo: Story)
     page.wait_for_selector("table.side-by-side")
 
     headers = page.locator("table.side-by-side thead th .outlet").all_inner_texts()
-    assert [h.lower() for h in headers] == [a.label.lower() for a in demo.articles.order_by("position")]
+    assert [h.lower() for h in headers] == [
+        a.label.lower() for a in demo.articles.order_by("position")
+    ]
 
     fifty = page.locator(".claim", has_text="estimated 50,000 fighters")
     row = page.locator("tr", has=fifty)
@@ -65,5 +67,7 @@ def test_lead_switch_with_htmx_keeps_a_shareable_url(page, live_server, demo: St
     assert last.label.lower() in first_header.inner_text().lower()
     assert "leading" in first_header.inner_text().lower()
     page.reload()
-    assert last.label.lower() in page.locator("table.side-by-side thead th").first.inner_text().lower()
+    assert (
+        last.label.lower() in page.locator("table.side-by-side thead th").first.inner_text().lower()
+    )
     assert page.console_errors == []

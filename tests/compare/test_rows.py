@@ -32,7 +32,11 @@ def test_groups_anchor_rows_and_own_claims_sit_side_by_side_between_them() -> No
         [[], [23], []],
     ]
     assert [row.status for row in comparison.rows] == [
-        UNIQUE, SHARED_ALL, UNIQUE, SHARED_SEVERAL, UNIQUE,
+        UNIQUE,
+        SHARED_ALL,
+        UNIQUE,
+        SHARED_SEVERAL,
+        UNIQUE,
     ]
     assert comparison.counts == {SHARED_ALL: 1, SHARED_SEVERAL: 1, UNIQUE: 5}
 
@@ -58,7 +62,9 @@ def test_groups_the_lead_lacks_follow_their_articles_previous_group() -> None:
 
 def test_two_claims_of_one_article_in_a_group_share_the_row() -> None:
     a, b = article(1), article(2)
-    comparison = build_comparison([a, b], {1: claims_of(10, 11), 2: claims_of(20)}, {10: 5, 11: 5, 20: 5})
+    comparison = build_comparison(
+        [a, b], {1: claims_of(10, 11), 2: claims_of(20)}, {10: 5, 11: 5, 20: 5}
+    )
     assert grid(comparison) == [[[10, 11], [20]]]
     assert comparison.rows[0].outlet_count == 2
 

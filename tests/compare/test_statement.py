@@ -19,7 +19,9 @@ def test_group_page_compares_every_version_with_the_reference(
     editor_client: Client, seed_story: Story
 ) -> None:
     group_id, claim = group_with(seed_story, "estimated 50,000 fighters")
-    response = editor_client.get(f"/stories/{seed_story.slug}/groups/{group_id}/", {"ref": claim.pk})
+    response = editor_client.get(
+        f"/stories/{seed_story.slug}/groups/{group_id}/", {"ref": claim.pk}
+    )
     statement = response.context["statement"]
     assert statement.reference == claim
     assert len(statement.versions) == 4
@@ -40,7 +42,9 @@ def test_htmx_gets_only_the_statement_panel(editor_client: Client, seed_story: S
     assert response.content.decode().lstrip().startswith('<section id="statement"')
 
 
-def test_story_url_with_a_group_opens_the_statement(editor_client: Client, seed_story: Story) -> None:
+def test_story_url_with_a_group_opens_the_statement(
+    editor_client: Client, seed_story: Story
+) -> None:
     group_id, _ = group_with(seed_story, "estimated 50,000 fighters")
     response = editor_client.get(seed_story.get_absolute_url(), {"group": group_id})
     assert response.context["statement"].group.pk == group_id
@@ -54,8 +58,10 @@ def test_a_group_of_another_story_is_not_found(editor_client: Client, seed_story
 
 
 def test_same_matches_store_their_difference(seed_story: Story) -> None:
-    match = seed_story.matches.filter(kind="same", a__text__contains="Today we can confirm").first() or \
-        seed_story.matches.filter(kind="same", b__text__contains="Today we can confirm").first()
+    match = (
+        seed_story.matches.filter(kind="same", a__text__contains="Today we can confirm").first()
+        or seed_story.matches.filter(kind="same", b__text__contains="Today we can confirm").first()
+    )
     assert match is not None
     assert match.difference["ops"]
     assert "Today" in match.summary

@@ -17,8 +17,10 @@ SEED_003 = (SEEDS / "003_3f3274e93fbad53a.txt").read_text(encoding="utf-8")
 
 def errors(response) -> str:  # type: ignore[no-untyped-def]
     form = response.context["form"]
-    return " ".join(str(e) for e in form.non_field_errors()) + " " + " ".join(
-        str(e) for field in form for e in field.errors
+    return (
+        " ".join(str(e) for e in form.non_field_errors())
+        + " "
+        + " ".join(str(e) for field in form for e in field.errors)
     )
 
 
@@ -28,7 +30,9 @@ def test_upload_page_renders(editor_client: Client) -> None:
     assert "Article text" in page
 
 
-def test_pasted_text_into_a_new_story(editor_client: Client, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_pasted_text_into_a_new_story(
+    editor_client: Client, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(
             "/upload/", {"new_story": "Pasted", "outlet": "Daily Paste", "text": SEED_003}
@@ -42,11 +46,16 @@ def test_pasted_text_into_a_new_story(editor_client: Client, django_capture_on_c
 
 
 def test_uploaded_file_joins_an_existing_story_and_is_aligned(
-    editor_client: Client, seed_story: Story, django_capture_on_commit_callbacks  # type: ignore[no-untyped-def]
+    editor_client: Client,
+    seed_story: Story,
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
 ) -> None:
     before = seed_story.articles.count()
-    extra = "Kirby said the US had assessed that Wagner has some 50,000 personnel fighting in Ukraine.\n\n" \
+    extra = (
+        "Kirby said the US had assessed that Wagner has some 50,000 personnel fighting "
+        "in Ukraine.\n\n"
         "The mercenary group also recruits widely, officials said on Friday."
+    )
     upload = SimpleUploadedFile("extra.txt", f"Wagner update\n\n{extra}".encode(), "text/plain")
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post("/upload/", {"story": seed_story.pk, "file": upload})
@@ -64,7 +73,8 @@ def test_html_file_upload(editor_client: Client, django_capture_on_commit_callba
         f"<p>Sentence number {n} of the report explains what the city council decided today.</p>"
         for n in range(6)
     )
-    html = f"<html><head><title>Council</title></head><body><article>{paragraphs}</article></body></html>"
+    body = f"<body><article>{paragraphs}</article></body>"
+    html = f"<html><head><title>Council</title></head>{body}</html>"
     upload = SimpleUploadedFile("page.html", html.encode(), "text/html")
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post("/upload/", {"new_story": "HTML upload", "file": upload})
@@ -109,7 +119,9 @@ def test_a_file_over_the_limit_is_refused(editor_client: Client) -> None:
 
 
 def test_uploading_the_same_article_twice_changes_nothing(
-    editor_client: Client, seed_story: Story, django_capture_on_commit_callbacks  # type: ignore[no-untyped-def]
+    editor_client: Client,
+    seed_story: Story,
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
 ) -> None:
     before = seed_story.articles.count()
     with django_capture_on_commit_callbacks(execute=True):
@@ -119,7 +131,8 @@ def test_uploading_the_same_article_twice_changes_nothing(
 
 
 def test_several_files_at_once_with_one_bad_one(
-    editor_client: Client, django_capture_on_commit_callbacks  # type: ignore[no-untyped-def]
+    editor_client: Client,
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
 ) -> None:
     files = [
         SimpleUploadedFile("a.txt", (SEEDS / "000_fb72157701e68ea8.txt").read_bytes()),
@@ -136,7 +149,8 @@ def test_several_files_at_once_with_one_bad_one(
 
 
 def test_the_jobs_component_stops_polling_when_all_are_done(
-    editor_client: Client, django_capture_on_commit_callbacks  # type: ignore[no-untyped-def]
+    editor_client: Client,
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post("/upload/", {"new_story": "Polled", "text": SEED_003})

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.db import connection
 
 from newsdiff.articles.models import Story
 from tests.conftest import EDITOR_PASSWORD
@@ -47,7 +47,11 @@ def test_story_page_shows_outlets_side_by_side_with_highlights(
     assert "Only here" in page and "Shared by" in page
     comparison = response.context["comparison"]
     assert len(comparison.articles) == 5
-    row = next(r for r in comparison.rows if any("estimated 50,000" in c.text for cell in r.columns for c in cell))
+    row = next(
+        r
+        for r in comparison.rows
+        if any("estimated 50,000" in c.text for cell in r.columns for c in cell)
+    )
     assert row.outlet_count == 4
 
 
@@ -78,7 +82,10 @@ def test_unknown_lead_falls_back_to_the_first_article(
     editor_client: Client, seed_story: Story
 ) -> None:
     response = editor_client.get(seed_story.get_absolute_url(), {"lead": "nonsense"})
-    assert response.context["comparison"].articles[0] == seed_story.articles.order_by("position").first()
+    assert (
+        response.context["comparison"].articles[0]
+        == seed_story.articles.order_by("position").first()
+    )
 
 
 def test_article_page_shows_claims_and_removed_spans(
@@ -134,7 +141,9 @@ def test_hiding_a_column_keeps_statuses_and_the_url_says_so(
     editor_client: Client, seed_story: Story
 ) -> None:
     articles = list(seed_story.articles.order_by("position"))
-    response = editor_client.get(seed_story.get_absolute_url(), {"hide": f"{articles[1].pk},{articles[0].pk}"})
+    response = editor_client.get(
+        seed_story.get_absolute_url(), {"hide": f"{articles[1].pk},{articles[0].pk}"}
+    )
     shown = response.context["comparison"].articles
     assert articles[1] not in shown
     assert articles[0] in shown  # the lead cannot be hidden
@@ -142,7 +151,8 @@ def test_hiding_a_column_keeps_statuses_and_the_url_says_so(
     page = response.content.decode()
     assert f"show {articles[1].label}" in page
     row = next(
-        r for r in response.context["comparison"].rows
+        r
+        for r in response.context["comparison"].rows
         if any("some 50,000 personnel" in c.text for cell in r.columns for c in cell)
     )
     assert row.outlet_count == 4  # still counts the hidden outlet

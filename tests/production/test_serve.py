@@ -88,3 +88,12 @@ def test_an_upload_is_processed_by_the_worker(stack: Stack, editor: Browser) -> 
             return
         time.sleep(1)
     pytest.fail("the worker did not store the upload within 2 minutes")
+
+
+def test_behind_a_tls_proxy_responses_carry_hsts(stack: Stack) -> None:
+    browser = Browser(stack.base_url)
+    response = browser.get("/accounts/login/", **{"X-Forwarded-Proto": "https"})
+    assert response.status == 200
+    hsts = response.headers["strict-transport-security"]
+    assert hsts == "max-age=31536000; includeSubDomains; preload"
+    assert "strict-transport-security" not in browser.get("/accounts/login/").headers

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pkgutil
 import subprocess
 import sys
-
 from pathlib import Path
 
 import newsdiff.textcore
@@ -15,7 +14,8 @@ ROOT = Path(newsdiff.textcore.__file__).resolve().parents[2]
 
 def test_text_core_never_imports_django() -> None:
     modules = [
-        f"newsdiff.textcore.{info.name}" for info in pkgutil.iter_modules(newsdiff.textcore.__path__)
+        f"newsdiff.textcore.{info.name}"
+        for info in pkgutil.iter_modules(newsdiff.textcore.__path__)
     ]
     code = (
         "import importlib, sys\n"

@@ -253,5 +253,3 @@ def test_ops_alternate_and_rebuild_word_texts(a_words: list[str], b_words: list[
 def test_diff_op_round_trips_as_a_list() -> None:
     op = DiffOp(OpKind.REPLACE, "50,000 ", "40,000 ")
     assert DiffOp.from_list(op.to_list()) == op
-
-

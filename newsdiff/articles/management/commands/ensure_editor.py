@@ -36,7 +36,7 @@ class Command(BaseCommand):
 
 
 def _local_password(path: Path) -> str:
-    """NEWSDIFF_EDITOR_PASSWORD, else the one kept in .editor-password, else a new one kept there."""
+    """NEWSDIFF_EDITOR_PASSWORD, else the one kept in .editor-password, else a new one."""
     if os.environ.get("NEWSDIFF_EDITOR_PASSWORD"):
         return os.environ["NEWSDIFF_EDITOR_PASSWORD"]
     if path.exists():

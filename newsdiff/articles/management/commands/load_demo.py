@@ -1,4 +1,4 @@
-"""Load the seed articles (seeds/manifest.json) as the demo story; running it again changes nothing."""
+"""Load the seed articles (seeds/manifest.json) as the demo story; again, it changes nothing."""
 
 from __future__ import annotations
 
