@@ -27,7 +27,7 @@ def sign_in(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
     page.fill("input[name=username]", "editor")
     page.fill("input[name=password]", EDITOR_PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/$"))
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 def background(locator) -> str:  # type: ignore[no-untyped-def]
