@@ -106,9 +106,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    tokens = _TOKENIZER.tokenize(text[start:end], start)
+    # Tokenize the block alone and shift offsets: syntok pads the text with `offset` spaces,
+    # which made long documents quadratic.
+    tokens = _TOKENIZER.tokenize(text[start:end])
     spans = [
-        (sentence[0].offset, sentence[-1].offset + len(sentence[-1].value))
+        (start + sentence[0].offset, start + sentence[-1].offset + len(sentence[-1].value))
         for sentence in syntok_segment(tokens)
     ]
     return [piece for span in _repair(text, spans) for piece in _split_credits(text, *span)]
