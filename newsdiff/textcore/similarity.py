@@ -14,16 +14,7 @@ from newsdiff.textcore import lexical, weights
 from newsdiff.textcore.figures import DATE_UNITS, figures_agree
 from newsdiff.textcore.types import Claim, Figure
 
-SIGNALS = (
-    "cosine",
-    "jaccard",
-    "containment",
-    "names",
-    "figures_agree",
-    "figures_clash",
-    "negation",
-    "quote",
-)
+SIGNALS = weights.SIGNALS  # the order the calibrated weights were fitted in
 
 
 class Idf:
