@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import signal
 import socket
 import subprocess
@@ -25,6 +24,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
+
+from newsdiff.local_secrets import kept_secret
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET_KEY_FILE = ROOT / ".secret-key"
@@ -40,14 +41,7 @@ def free_port() -> int:
 
 def local_secret_key(path: Path = SECRET_KEY_FILE) -> str:
     """SECRET_KEY from the environment, else from the gitignored file, else a new one kept there."""
-    if os.environ.get("SECRET_KEY"):
-        return os.environ["SECRET_KEY"]
-    if path.exists():
-        return path.read_text(encoding="utf-8").strip()
-    key = secrets.token_urlsafe(50)
-    path.write_text(key + "\n", encoding="utf-8")
-    path.chmod(0o600)
-    return key
+    return kept_secret(path, env_var="SECRET_KEY", nbytes=50)
 
 
 @dataclass

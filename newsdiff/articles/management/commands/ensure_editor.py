@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
 
 from newsdiff.accounts.roles import EDITORS, role_assign
+from newsdiff.local_secrets import kept_secret
 
 
 class Command(BaseCommand):
@@ -37,11 +36,4 @@ class Command(BaseCommand):
 
 def _local_password(path: Path) -> str:
     """NEWSDIFF_EDITOR_PASSWORD, else the one kept in .editor-password, else a new one."""
-    if os.environ.get("NEWSDIFF_EDITOR_PASSWORD"):
-        return os.environ["NEWSDIFF_EDITOR_PASSWORD"]
-    if path.exists():
-        return path.read_text(encoding="utf-8").strip()
-    password = secrets.token_urlsafe(12)
-    path.write_text(password + "\n", encoding="utf-8")
-    path.chmod(0o600)
-    return password
+    return kept_secret(path, env_var="NEWSDIFF_EDITOR_PASSWORD", nbytes=12)
