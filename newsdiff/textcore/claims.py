@@ -4,8 +4,10 @@ quoted words, figures and names.
 Heading-like blocks are skipped. `kind` is "quote" when the sentence holds a direct quote,
 "number" when it states a figure that is not a date, else "statement". A sentence that joins
 two statements with ", adding that ..." or ", adding, “...”" becomes two claims (each part
-at least five words), both credited to the same speaker. Speakers are resolved in reading
-order (see `speakers`), so pronouns and surnames become the names the article gives.
+at least five words), both credited to the same speaker. A figure broken down into parts
+("50,000 personnel, including 10,000 contractors and 40,000 convicts") becomes one claim per
+figure, so each part can meet the outlet that states it alone. Speakers are resolved in
+reading order (see `speakers`), so pronouns and surnames become the names the article gives.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from newsdiff.textcore.speakers import SpeakerBook
 from newsdiff.textcore.types import Claim, ClaimKind, Figure, Sentence
 
 ADDING_SPLIT = re.compile(r"(?<=[,”\"])\s+adding(?:\s+that\s+|\s*[,:]\s*(?=[“\"]))")
+# ", including" / " – including" after a figure, then ", and" / "and" before the next figure.
+INCLUDING = re.compile(r"\s*(?:,|\s[–—-])\s+(?=including\s)")
+AND_NEXT = re.compile(r",?\s+(?=and\s)")
 WORD = re.compile(r"\w+")
 MIN_PART_WORDS = 5
 
@@ -86,16 +91,57 @@ def _quote_speaker(
 
 
 def _parts(text: str, sentence: Sentence, quotes: tuple[Quote, ...]) -> list[tuple[int, int]]:
-    """The sentence, or its two halves around ", adding that" / ", adding, “"."""
+    """The sentence's claims: its halves around ", adding that" / ", adding, “", each
+    split again where it breaks a figure down into parts."""
+    halves = _adding_halves(text, sentence, quotes)
+    return [piece for half in halves for piece in _breakdown(text, *half, quotes)]
+
+
+def _adding_halves(
+    text: str, sentence: Sentence, quotes: tuple[Quote, ...]
+) -> list[tuple[int, int]]:
     for match in ADDING_SPLIT.finditer(sentence.text):
         cut = sentence.start + match.start()
-        if any(quote.start < cut < quote.end for quote in quotes):
+        if _inside_quote(cut, quotes):
             continue
         first = (sentence.start, len(text[:cut].rstrip(", ")))
         second = (sentence.start + match.end(), sentence.end)
         if all(len(WORD.findall(text[slice(*part)])) >= MIN_PART_WORDS for part in (first, second)):
             return [first, second]
     return [(sentence.start, sentence.end)]
+
+
+def _breakdown(text: str, start: int, end: int, quotes: tuple[Quote, ...]) -> list[tuple[int, int]]:
+    """The span, or its total and parts when it reads "<total>, including <part>" or
+    "<total>, including <part> and <part>": each piece states a figure that is not a date,
+    and no cut is inside a quote."""
+    including = next(
+        (m for m in INCLUDING.finditer(text, start, end) if not _inside_quote(m.start(), quotes)),
+        None,
+    )
+    if including is None:
+        return [(start, end)]
+    cuts = [(start, including.start())]
+    tail_start = including.end()
+    for match in AND_NEXT.finditer(text, tail_start, end):
+        before, after = text[tail_start : match.start()], text[match.end() : end]
+        if _inside_quote(match.start(), quotes):
+            continue
+        if _states_figure(before) and _states_figure(after):
+            cuts.append((tail_start, match.start()))
+            tail_start = match.end()
+    cuts.append((tail_start, end))
+    if not all(_states_figure(text[a:b]) for a, b in cuts):
+        return [(start, end)]
+    return cuts
+
+
+def _states_figure(part: str) -> bool:
+    return any(figure.unit not in DATE_UNITS for figure in find_figures(part))
+
+
+def _inside_quote(offset: int, quotes: tuple[Quote, ...]) -> bool:
+    return any(quote.start < offset < quote.end for quote in quotes)
 
 
 def _claim(

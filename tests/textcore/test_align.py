@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -93,6 +92,24 @@ def test_the_100_million_a_month_statements_form_one_row(
 ) -> None:
     keys = [key(seeds, a, "$100 million") for a in (1, 2, 3)]
     assert set(keys) <= set(group_of(seed_alignment, keys[0]))
+
+
+def test_the_parts_of_the_50000_form_their_own_rows_with_the_outlets_that_state_them(
+    seeds: Story, seed_alignment: Alignment
+) -> None:
+    contractors = [
+        key(seeds, 0, "10,000 actual"),
+        key(seeds, 2, "only 10,000"),
+        key(seeds, 3, "10,000 contractors"),
+    ]
+    convicts = [
+        key(seeds, 0, "40,000 convicts"),
+        key(seeds, 1, "About 40,000"),
+        key(seeds, 2, "40,000 recruits"),
+        key(seeds, 3, "40,000 convicts"),
+    ]
+    assert set(group_of(seed_alignment, contractors[0])) == set(contractors)
+    assert set(group_of(seed_alignment, convicts[0])) == set(convicts)
 
 
 def test_no_50000_statement_is_the_same_as_a_40000_statement(
@@ -229,14 +246,12 @@ def test_groups_never_take_two_different_claims_of_one_article() -> None:
     assert grouping.build_groups([(0, 1), (1, 2)], articles, score) == [[0, 1]]
 
 
-def test_a_big_story_scores_only_candidate_pairs_and_aligns_quickly(seeds: Story) -> None:
+def test_a_big_story_scores_only_candidate_pairs_and_still_finds_its_rows(seeds: Story) -> None:
     story = [seeds[n % 5][n % 3 :] for n in range(50)]
     vectors = [v[n % 3 :] for n, v in enumerate(embed(seeds) * 10)]
     articles = np.repeat(np.arange(50), [len(a) for a in story])
     assert blocking.cross_pair_count(articles) > blocking.MAX_EXHAUSTIVE_PAIRS
-    start = time.process_time()  # CPU time: other jobs on the machine do not count
-    alignment = align(story, vectors)
-    assert time.process_time() - start < 10
+    alignment = align(story, vectors)  # its time is measured by `make bench-match`
     texts = [[story[k.article][k.claim].text for k in group] for group in alignment.groups]
     assert max(sum("50,000" in t for t in group) for group in texts) >= 35
     assert all(len({k.article for k in g}) == len(g) for g in alignment.groups)

@@ -145,12 +145,51 @@ def test_seed_adding_a_quote_splits_and_keeps_the_speaker(
 
 def test_seed_claim_figures_and_names(seed_claims: dict[str, tuple[Claim, ...]]) -> None:
     claim = claim_at(seed_claims["003"], "Kirby said the US had assessed")
-    assert [(f.value, f.qualifier) for f in claim.figures] == [
-        (50000, "about"),
-        (10000, ""),
-        (40000, ""),
-    ]
+    assert [(f.value, f.qualifier) for f in claim.figures] == [(50000, "about")]
     assert claim.names == ("John Kirby", "US", "Wagner", "Ukraine")
+
+
+@pytest.mark.parametrize("prefix", ["000", "003"])
+def test_seed_figure_broken_down_into_parts_gives_a_claim_per_figure(
+    seed_claims: dict[str, tuple[Claim, ...]], prefix: str
+) -> None:
+    claims = seed_claims[prefix]
+    (total,) = [n for n, c in enumerate(claims) if "50,000" in c.text and "personnel" in c.text]
+    pieces = claims[total : total + 3]
+    assert [[f.value for f in c.figures] for c in pieces] == [[50000], [10000], [40000]]
+    assert pieces[1].text.startswith("including 10,000")
+    assert pieces[2].text.startswith("and ") and "40,000 convicts" in pieces[2].text
+    assert len({c.speaker for c in pieces}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (
+            "The firm employs 5,000 people, including 300 engineers and 200 designers.",
+            ["The firm employs 5,000 people", "including 300 engineers", "and 200 designers."],
+        ),
+        (
+            "Some 300 people died, including 20 children.",
+            ["Some 300 people died", "including 20 children."],
+        ),
+        # "and managers" states no figure, so "200 designers and managers" stays one piece
+        (
+            "It employs 5,000 people, including 300 engineers, and 200 designers and managers.",
+            [
+                "It employs 5,000 people",
+                "including 300 engineers",
+                "and 200 designers and managers.",
+            ],
+        ),
+        # no figure in the parts, a date is not a figure here, a breakdown inside a quote
+        ("The ministry sent aid, including food and water, to 20 towns.", None),
+        ("Sales rose 5% in 2023, including in Asia.", None),
+        ("“We have 5,000 staff, including 300 engineers and 200 designers,” she said.", None),
+    ],
+)
+def test_a_figure_and_its_parts_are_split(text: str, pieces: list[str] | None) -> None:
+    assert [c.text for c in extract_claims(text)] == (pieces or [text])
 
 
 def test_a_date_alone_does_not_make_a_number_claim() -> None:
