@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 
 from newsdiff.textcore.types import Figure
+from newsdiff.textcore.units import unit_label
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
@@ -28,7 +29,7 @@ def _amount_label(value: float, unit: str) -> str:
     if unit == "percent":
         return f"{number}%"
     if unit:
-        return f"{number} {unit}{'' if value == 1 else 's'}"
+        return f"{number} {unit_label(unit, value)}"
     return number
 
 

@@ -1,16 +1,33 @@
 """Find the figures a text states and normalise them so that different wordings compare equal.
 
 "50,000", "50k" and "fifty thousand" are all 50000; "$100 million per month" and "about
-$100 million a month" are both 1e8 USD per month, with qualifiers "" and "about".
+$100 million a month" are both 1e8 USD per month, with qualifiers "" and "about"; "$70-million"
+and "70-million-dollar" are both 7e7 USD; "2 1/2 weeks" and "two and a half weeks" are 2.5 week.
 
-Units: "" (a count), "USD"/"EUR"/"GBP", "percent", durations ("day", "week", "month",
-"year", "hour": "six months" is 6 "month"), "decade" ("’90s" -> 1990) and "date".
-A date's value is year * 10000 + month * 100 + day, with 0 for a part the text does not give:
-"December 22, 2022" -> 20221222, "Dec. 22" -> 1222, "November 2022" -> 20221100,
-"in 2014" -> 20140000. A bare number 1800-2099 without a comma is read as a year.
+Units (`Figure.unit`):
+- "" a plain count ("50,000 fighters", "half a million people");
+- currencies "USD" / "EUR" / "GBP" ("$", "dollars", "€", "euros", "£", "pounds"); "50 cents"
+  is 0.5 USD and "80 pence" 0.8 GBP;
+- "percent" ("5%", "5 per cent"), and shares of a whole written as fractions ("two-thirds",
+  "a quarter of", "half the" -> 66.67, 25, 50 percent); "percentage point" and "basis point"
+  are units of their own, never "percent";
+- durations "year", "month", "week", "day", "hour", "minute", "second" ("six months",
+  "a four-year sentence", "10-day"; "two decades" is 20 "year");
+- measures, named as written and never converted into one another: "km", "mile",
+  "nautical mile", "metre", "cm", "mm", "foot", "inch", "knot", "sq km", "sq mile",
+  "sq metre", "hectare", "acre", "tonne" ("tons" too), "kg", "gram", "lb", "litre", "gallon",
+  "barrel", "cubic metre", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh", "°C", "°F", "degree"
+  (see `units`);
+- "date" and "decade" (see `figuredates`: "Dec. 22" -> 1222, "in 2014" -> 20140000, "’90s"
+  -> 1990).
+`per` is a rate's period: "a month", "per year", "-a-year", "/month", "monthly", and "km/h"
+and "mph" are "km" and "mile" per "hour".
+
 Not figures: ordinals ("21st"), clock times ("3 p.m.", "15:11"), digits inside names
-("19FortyFive", "F-16", "IE6"), numbers labelled by a capitalised word ("Resolution 2231"),
-and "one" / "a" on their own.
+("19FortyFive", "F-16", "IE6"), numbers labelled by a capitalised word ("Resolution 2231",
+"No. 2"), digits around a slash ("24/7", "9/11"), "one" / "a" on their own, and vague
+multitudes ("tens of thousands", "hundreds of", "dozens of"): they state no value, and
+reading them as 10,000 would make "tens of thousands" clash with a precise "50,000".
 """
 
 from __future__ import annotations
@@ -18,10 +35,27 @@ from __future__ import annotations
 import math
 import re
 
-from newsdiff.textcore.numwords import NUMBER_WORDS, NUMBER_WORDS_RE, parse_number_words
+from newsdiff.textcore.figuredates import DATE_UNITS, dates_agree, find_dates, overlaps
+from newsdiff.textcore.numwords import (
+    DENOMINATORS,
+    FRACTION,
+    NUMBER_WORDS,
+    NUMBER_WORDS_RE,
+    parse_fraction,
+    parse_number_words,
+)
 from newsdiff.textcore.types import Figure
+from newsdiff.textcore.units import (
+    CURRENCY_ONLY_SCALES,
+    PERIODS,
+    SCALES,
+    UNIT_WORDS,
+    currency_of,
+    unit_of,
+)
 
-DATE_UNITS = frozenset({"date", "decade"})
+__all__ = ["DATE_UNITS", "QUALIFIERS", "figures_agree", "find_figures"]
+
 QUALIFIERS = {
     "about": "about",
     "around": "about",
@@ -50,53 +84,33 @@ QUALIFIERS = {
     "under": "less than",
     "just under": "less than",
 }
-CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "€": "EUR"}
-CURRENCIES |= {"eur": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP"}
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6}
-SCALES |= {"billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}
-CURRENCY_ONLY_SCALES = frozenset({"m", "mn", "b"})
-PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year"}
-PERIODS |= {"yearly": "year"}
-MONTHS = {name: number for number, names in enumerate(
-    ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-     "aug august", "sep sept september", "oct october", "nov november", "dec december"],
-    start=1) for name in names.split()}  # fmt: skip
+MIXED_FRACTIONS = {"1/2": 0.5, "½": 0.5, "1/4": 0.25, "¼": 0.25, "3/4": 0.75, "¾": 0.75}
 
 _QUALIFIER = "|".join(sorted(QUALIFIERS, key=len, reverse=True)).replace(" ", r"\s+")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MONTH = (
-    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
-)
 _PERIOD = r"day|week|month|year|hour"
 
 FIGURE = re.compile(
     rf"(?:(?P<qual>(?i:{_QUALIFIER}))\s+)?"
     r"(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)\s?)?"
-    rf"(?:(?<![\w.,/:-])(?P<digits>{_DIGITS})(?![\d])|\b(?P<words>(?i:{NUMBER_WORDS}))\b)"
-    r"(?:\s*(?P<scale>(?i:thousand|million|billion|trillion))\b|(?P<suffix>k|K|m|mn|bn|b|B)\b)?"
-    r"(?P<pct>\s*%|\s+per\s*cent\b)?(?![\w%])"
-    r"(?:\s+(?P<cur2>dollars|euros|pounds)\b)?"
-    rf"(?:[\s-]+(?P<dur>(?:{_PERIOD})s?)\b)?"
-    rf"(?:\s+(?:per|a|an|each|every)\s+(?P<per>{_PERIOD})\b|\s+(?P<per2>daily|weekly|monthly|annually|yearly)\b)?"
+    rf"(?:(?<![\w.,/:-])(?P<digits>{_DIGITS})(?!\d|/\d)"
+    r"(?:\s+(?P<mixed>[13]/[24])(?![\d/])|(?P<glyph>[½¼¾]))?"
+    rf"|(?P<fraction>(?i:{FRACTION}))|\b(?P<words>(?i:{NUMBER_WORDS}))\b)"
+    r"(?:[\s-]*(?P<scale>(?i:thousand|million|billion|trillion))\b|(?P<suffix>k|K|m|mn|bn|b|B)\b)?"
+    rf"(?:[\s-]*(?P<unit>(?i:{UNIT_WORDS}))(?!\w))?(?![\w%])"
+    rf"(?:[\s-]+(?:per|a|an|each|every)[\s-]+(?P<per>(?i:{_PERIOD}|annum))\b"
+    r"|\s+(?P<adverb>daily|weekly|monthly|annually|yearly)\b"
+    rf"|/(?P<slash>{_PERIOD})\b)?"
 )
-DATES = (
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"),
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?P<year>\d{{4}})\b)?"),
-    re.compile(rf"\b{_MONTH}\s+(?P<year>\d{{4}})\b"),
-    re.compile(
-        r"(?<![\w$€£.,-])(?P<year>1[89]\d\d|20\d\d)(?![\w%]|[.,]\d|\s*(?:%|per|thou|mil|bil))"
-    ),
-)
-DECADE = re.compile(r"(?:(?<=\s)|^)(?:[’'‘](?P<short>\d0)|(?P<long>1[89]\d0|20\d0))s\b")
 NOT_FIGURES = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|GMT\b|UTC\b)|\b\d{1,2}:\d{2}\b|\b\d+(?:st|nd|rd|th)\b"
 )
 LABEL_BEFORE = re.compile(
     r"(?:(?:(?<=[\w,;:)] )|(?<=[\w,;:)]\u00a0))(?:[A-Z][A-Za-z]*|No\.)|(?<!\S)[A-Z]{2,})\s$"
 )
-ANY_NUMBER = re.compile(rf"\d|{NUMBER_WORDS_RE.pattern}", re.IGNORECASE)
+ANY_NUMBER = re.compile(rf"\d|{NUMBER_WORDS_RE.pattern}|{'|'.join(DENOMINATORS)}", re.I)
 FIRST_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_MARKS = ("qual", "cur", "mixed", "glyph", "scale", "suffix", "unit", "per", "adverb", "slash")
 
 
 def find_figures(text: str) -> tuple[Figure, ...]:
@@ -104,11 +118,11 @@ def find_figures(text: str) -> tuple[Figure, ...]:
     if not ANY_NUMBER.search(text):
         return ()
     taken = [(m.start(), m.end()) for m in NOT_FIGURES.finditer(text)]
-    found = [*_dates(text, taken), *_decades(text, taken)]
+    found = find_dates(text, taken)
     taken.extend((figure.start, figure.end) for figure in found)
     for match in FIGURE.finditer(text):
         figure = _figure(text, match)
-        if figure and not _overlaps(taken, figure.start, figure.end):
+        if figure and not overlaps(taken, figure.start, figure.end):
             found.append(figure)
     return tuple(sorted(found, key=lambda figure: figure.start))
 
@@ -124,81 +138,49 @@ def figures_agree(a: Figure, b: Figure) -> bool:
     if (a.unit, a.per) != (b.unit, b.per):
         return False
     if a.unit == "date":
-        return _dates_agree(int(a.value), int(b.value))
+        return dates_agree(int(a.value), int(b.value))
     if math.isclose(a.value, b.value, rel_tol=0.01, abs_tol=1e-9):
         return True
     digits = min(_significant(a), _significant(b))
     return digits >= 2 and _round(a.value, digits) == _round(b.value, digits)
 
 
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < taken_end and taken_start < end for taken_start, taken_end in taken)
-
-
-def _dates(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
-    found: list[Figure] = []
-    for pattern in DATES:
-        for match in pattern.finditer(text):
-            if not _overlaps(taken + [(f.start, f.end) for f in found], *match.span()):
-                found.append(_date(match))
-    return found
-
-
-def _date(match: re.Match[str]) -> Figure:
-    parts = match.groupdict()
-    month = MONTHS.get((parts.get("month") or "").lower(), 0)
-    value = int(parts.get("year") or 0) * 10000 + month * 100 + int(parts.get("day") or 0)
-    return Figure(match.group(0), float(value), "date", start=match.start(), end=match.end())
-
-
-def _decades(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
-    return [
-        Figure(m.group(0), _decade_value(m), "decade", start=m.start(), end=m.end())
-        for m in DECADE.finditer(text)
-        if not _overlaps(taken, *m.span())
-    ]
-
-
-def _decade_value(match: re.Match[str]) -> float:
-    if match.group("long"):
-        return float(match.group("long"))
-    short = int(match.group("short"))
-    return float(short + (1900 if short >= 30 else 2000))
-
-
 def _figure(text: str, match: re.Match[str]) -> Figure | None:
     parts = match.groupdict()
-    value = _value(parts)
+    value, unit = _value(parts)
     if value is None or _is_label(text, match, parts):
         return None
-    currency = CURRENCIES.get((parts["cur"] or parts["cur2"] or "").strip().lower(), "")
-    suffix = (parts["suffix"] or "").lower()
-    if suffix in CURRENCY_ONLY_SCALES and not currency:
+    currency = currency_of(parts["cur"] or "")
+    if (parts["suffix"] or "").lower() in CURRENCY_ONLY_SCALES and not currency:
         return None
-    unit = currency or ("percent" if parts["pct"] else (parts["dur"] or "").rstrip("s"))
-    per = parts["per"] or PERIODS.get((parts["per2"] or "").lower(), "")
+    named = unit_of(parts["unit"] or "")
+    if not currency or named.name == currency:
+        value *= named.factor
+    unit = currency or named.name or unit
+    per = named.per or PERIODS.get(
+        (parts["per"] or parts["adverb"] or parts["slash"] or "").lower(), ""
+    )
     qualifier = QUALIFIERS[" ".join(parts["qual"].lower().split())] if parts["qual"] else ""
     return Figure(match.group(0), value, unit, per, qualifier, match.start(), match.end())
 
 
-def _value(parts: dict[str, str | None]) -> float | None:
+def _value(parts: dict[str, str | None]) -> tuple[float | None, str]:
+    """The number before any unit factor, and "percent" for a share written as a fraction."""
+    if parts["fraction"]:
+        share, is_count = parse_fraction(parts)
+        return share, "" if is_count else "percent"
     if parts["digits"]:
         value: float | None = float(parts["digits"].replace(",", ""))
+        value += MIXED_FRACTIONS.get(parts["mixed"] or parts["glyph"] or "", 0.0)
     else:
         value = parse_number_words(parts["words"] or "")
     scale = (parts["scale"] or parts["suffix"] or "").lower()
-    return value * SCALES[scale] if value is not None and scale else value
+    return (value * SCALES[scale] if value is not None and scale else value), ""
 
 
 def _is_label(text: str, match: re.Match[str], parts: dict[str, str | None]) -> bool:
     """A bare number right after a capitalised word names something ("IE 11", "Article 5")."""
-    bare = (
-        parts["digits"]
-        and "," not in parts["digits"]
-        and not any(
-            parts[key] for key in ("qual", "cur", "scale", "suffix", "pct", "cur2", "dur", "per")
-        )
-    )
+    bare = parts["digits"] and "," not in parts["digits"] and not any(map(parts.get, _MARKS))
     return bool(bare and LABEL_BEFORE.search(text, 0, match.start("digits")))
 
 
@@ -213,10 +195,3 @@ def _round(value: float, digits: int) -> float:
     if value == 0:
         return 0.0
     return round(value, digits - 1 - math.floor(math.log10(abs(value))))
-
-
-def _dates_agree(a: int, b: int) -> bool:
-    """At least one part (year, month, day) stated by both, and no such part differs."""
-    pairs = [(a // 10000, b // 10000), (a // 100 % 100, b // 100 % 100), (a % 100, b % 100)]
-    both = [(x, y) for x, y in pairs if x and y]
-    return bool(both) and all(x == y for x, y in both)

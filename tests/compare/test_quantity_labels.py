@@ -19,6 +19,10 @@ from newsdiff.textcore.types import Figure
         (Figure("Dec. 22", 1222.0, "date"), "22 December"),
         (Figure("November 2022", 20221100.0, "date"), "November 2022"),
         (Figure("the ’90s", 1990.0, "decade"), "1990s"),
+        (Figure("15 kilometres", 15.0, "km"), "15 km"),
+        (Figure("10 miles", 10.0, "mile"), "10 miles"),
+        (Figure("one mile", 1.0, "mile"), "1 mile"),
+        (Figure("2,000 square kilometres", 2000.0, "sq km"), "2,000 sq km"),
     ],
 )
 def test_quantity_labels_read_as_written_by_people(figure: Figure, label: str) -> None:

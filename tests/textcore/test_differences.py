@@ -119,6 +119,18 @@ def test_identical_sentences_are_all_equal() -> None:
         ("It sent rockets in the ’90s.", "It sent rockets.", [], ""),
         ("3 died and 10 were hurt.", "10 were hurt.",
          [FigureKind.ONLY_A, FigureKind.SAME], "only a: 3"),
+        ("It signed a $70-million deal.", "It signed a 70-million-dollar deal.",
+         [FigureKind.SAME], "same: $70-million"),
+        ("He got a four-year sentence.", "He got a sentence of about four years.",
+         [FigureKind.QUALIFIER], "four-year vs about four years"),
+        ("The siege lasted 2 1/2 weeks.", "The siege lasted two and a half weeks.",
+         [FigureKind.SAME], "same: 2 1/2 weeks"),
+        ("The column is 15 km long.", "The column is 15 miles long.",
+         [FigureKind.ONLY_A, FigureKind.ONLY_B], "only a: 15 km"),
+        ("The column is 15 km long.", "The column is 20 kilometres long.",
+         [FigureKind.VALUE], "15 km vs 20 kilometres"),
+        ("Two-thirds of voters agreed.", "67% of voters agreed.",
+         [FigureKind.SAME], "same: Two-thirds"),
     ],
 )  # fmt: skip
 def test_figures_are_paired_and_flagged(a: str, b: str, kinds: list[FigureKind], note: str) -> None:

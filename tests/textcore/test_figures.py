@@ -9,6 +9,7 @@ import pytest
 from newsdiff.textcore.figures import figures_agree, find_figures
 from newsdiff.textcore.numwords import parse_number_words
 from newsdiff.textcore.types import Figure
+from newsdiff.textcore.units import unit_label
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -61,6 +62,88 @@ def only(text: str) -> Figure:
         ("raised in 2014", [(20140000, "date", "", "")]),
         ("That ’90s Show", [(1990, "decade", "", "")]),
         ("the 1970s", [(1970, "decade", "", "")]),
+        # hyphenated scales and currency words
+        ("a $70-million deal", [(7e7, "USD", "", "")]),
+        ("a 70-million-dollar deal", [(7e7, "USD", "", "")]),
+        ("a seventy-million-dollar deal", [(7e7, "USD", "", "")]),
+        ("a $5 billion-a-year business", [(5e9, "USD", "year", "")]),
+        ("$5,000/month", [(5000, "USD", "month", "")]),
+        # cents
+        ("50 cents", [(0.5, "USD", "", "")]),
+        ("75 cents a day", [(0.75, "USD", "day", "")]),
+        ("$1.50", [(1.5, "USD", "", "")]),
+        ("80 pence", [(0.8, "GBP", "", "")]),
+        # hyphenated durations
+        ("four-year", [(4, "year", "", "")]),
+        ("a four-year sentence", [(4, "year", "", "")]),
+        ("10-day", [(10, "day", "", "")]),
+        ("a 90-minute meeting", [(90, "minute", "", "")]),
+        ("two decades", [(20, "year", "", "")]),
+        # halves and mixed numbers
+        ("2 1/2 weeks", [(2.5, "week", "", "")]),
+        ("2½ weeks", [(2.5, "week", "", "")]),
+        ("two and a half years", [(2.5, "year", "", "")]),
+        ("two-and-a-half years", [(2.5, "year", "", "")]),
+        ("1.5 million", [(1.5e6, "", "", "")]),
+        ("half a million people", [(5e5, "", "", "")]),
+        ("two and a half million", [(2.5e6, "", "", "")]),
+        # fractions of a whole are percentages
+        ("two-thirds of voters", [(pytest.approx(200 / 3), "percent", "", "")]),
+        ("two thirds of voters", [(pytest.approx(200 / 3), "percent", "", "")]),
+        ("cut by two-thirds", [(pytest.approx(200 / 3), "percent", "", "")]),
+        ("a quarter of the vote", [(25, "percent", "", "")]),
+        ("one-third of the budget", [(pytest.approx(100 / 3), "percent", "", "")]),
+        ("three quarters of the budget", [(75, "percent", "", "")]),
+        ("half of the troops", [(50, "percent", "", "")]),
+        ("nearly half the country", [(50, "percent", "", "about")]),
+        ("a quarter of a million people", [(2.5e5, "", "", "")]),
+        ("in the second half of 2023", [(20230000, "date", "", "")]),
+        ("the first quarter of 2023", [(20230000, "date", "", "")]),
+        # measures keep their unit
+        ("15 kilometres", [(15, "km", "", "")]),
+        ("15 kilometers", [(15, "km", "", "")]),
+        ("15 km", [(15, "km", "", "")]),
+        ("15km", [(15, "km", "", "")]),
+        ("a 15-kilometre stretch", [(15, "km", "", "")]),
+        ("fifteen kilometres", [(15, "km", "", "")]),
+        ("10 miles", [(10, "mile", "", "")]),
+        ("12 nautical miles", [(12, "nautical mile", "", "")]),
+        ("300 metres", [(300, "metre", "", "")]),
+        ("155mm shells", [(155, "mm", "", "")]),
+        ("5 tonnes", [(5, "tonne", "", "")]),
+        ("5 tons", [(5, "tonne", "", "")]),
+        ("20 kg", [(20, "kg", "", "")]),
+        ("20 kilograms", [(20, "kg", "", "")]),
+        ("2,000 square kilometres", [(2000, "sq km", "", "")]),
+        ("2,000 sq km", [(2000, "sq km", "", "")]),
+        ("2,000 km²", [(2000, "sq km", "", "")]),
+        ("500 hectares", [(500, "hectare", "", "")]),
+        ("120 km/h", [(120, "km", "hour", "")]),
+        ("120 kilometres per hour", [(120, "km", "hour", "")]),
+        ("60 mph", [(60, "mile", "hour", "")]),
+        ("1 million barrels a day", [(1e6, "barrel", "day", "")]),
+        ("55 billion cubic metres", [(5.5e10, "cubic metre", "", "")]),
+        ("1,000 megawatts", [(1000, "MW", "", "")]),
+        ("40 degrees Celsius", [(40, "°C", "", "")]),
+        ("40°C", [(40, "°C", "", "")]),
+        ("3 percentage points", [(3, "percentage point", "", "")]),
+        ("25 basis points", [(25, "basis point", "", "")]),
+        # years: ranges and prefixed
+        ("from 2014-2016", [(20140000, "date", "", ""), (20160000, "date", "", "")]),
+        ("from 2014–16", [(20140000, "date", "", ""), (20160000, "date", "", "")]),
+        ("by mid-2023", [(20230000, "date", "", "")]),
+        ("in early-2022", [(20220000, "date", "", "")]),
+        ("in the mid-1990s", [(1990, "decade", "", "")]),
+        ("in the 1990s", [(1990, "decade", "", "")]),
+        (
+            "the 1998-99 and 1999-00 seasons",
+            [
+                (19980000, "date", "", ""),
+                (19990000, "date", "", ""),
+                (19990000, "date", "", ""),
+                (20000000, "date", "", ""),
+            ],
+        ),
     ],
 )
 def test_find_figures_normalises(text: str, expected: list[tuple[float, str, str, str]]) -> None:
@@ -78,10 +161,35 @@ def test_find_figures_normalises(text: str, expected: list[tuple[float, str, str
         "one of the most intense battles",
         "for use in Ukraine",
         "He is No. 1 in the world.",
+        "He is No. 2 in the world.",
+        # vague multitudes are not figures
+        "tens of thousands of people",
+        "hundreds of protesters",
+        "thousands of troops",
+        "dozens of drones and millions of dollars",
+        "several thousand troops, a few hundred metres, several dozen drones",
+        "hundreds of thousands of people",
+        # fractions that are not shares of a whole
+        "Nearly a quarter of a century after",
+        "a third time, a quarter-final and the other half",
+        "on behalf of the Kremlin",
+        # digits around a slash
+        "24/7 coverage since 9/11",
+        "1/2 of them",
     ],
 )
 def test_not_figures(text: str) -> None:
     assert find_figures(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("unit", "value", "label"),
+    [("km", 15, "km"), ("mile", 10, "miles"), ("mile", 1, "mile"), ("foot", 6, "feet"),
+     ("sq km", 2000, "sq km"), ("°C", 40, "°C"), ("MW", 5, "MW"), ("tonne", 5, "tonnes"),
+     ("percentage point", 3, "percentage points"), ("", 3, "")],
+)  # fmt: skip
+def test_unit_label(unit: str, value: float, label: str) -> None:
+    assert unit_label(unit, value) == label
 
 
 def test_offsets_index_the_text() -> None:
@@ -128,6 +236,23 @@ def test_parse_number_words(phrase: str, value: float | None) -> None:
         ("December 2022", "Dec. 22", True),  # the month is shared, nothing differs
         ("December 2014", "December 22, 2022", False),
         ("six months", "6 people", False),
+        ("a $70-million deal", "$70 million", True),
+        ("a 70-million-dollar deal", "$70m", True),
+        ("50 cents", "$0.50", True),
+        ("2 1/2 weeks", "two and a half weeks", True),
+        ("a four-year sentence", "4 years", True),
+        ("two-thirds of voters", "67% of voters", True),
+        ("half of the troops", "50% of the troops", True),
+        ("3 percentage points", "3%", False),
+        ("15 km", "15 kilometres", True),
+        ("15 km", "15", False),
+        ("15 km", "15 miles", False),
+        ("10 miles", "10 men", False),
+        ("5 tonnes", "5 tons", True),
+        ("5 tonnes", "5 kg", False),
+        ("2,000 square kilometres", "2,000 km", False),
+        ("120 km/h", "120 kilometres per hour", True),
+        ("120 km/h", "120 km", False),
     ],
 )
 def test_figures_agree(a: str, b: str, agree: bool) -> None:
