@@ -1,22 +1,24 @@
 """Which pairs of claims to score: all of them in a small story, candidates in a big one.
 
-A big story (more than MAX_EXHAUSTIVE_PAIRS cross-article pairs) scores only, for each claim and
-each other article, the TOP_K claims nearest by cosine, plus pairs that share a figure value or
-a rare content word (in at most RARE_SHARE of the claims).
+A big story (more than MAX_EXHAUSTIVE_PAIRS cross-article pairs) scores only, for each claim,
+the NEAREST claims of other articles nearest by cosine, plus pairs that share a figure value or
+a rare content word (in at most RARE_SHARE of the claims). The budget is per claim, not per
+claim and article, so the pairs grow linearly with the claims: a statement that many outlets
+carry is still gathered into one row, through the neighbours of its neighbours.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from itertools import combinations, pairwise
+from itertools import combinations
 
 import numpy as np
 
 from newsdiff.textcore.similarity import Profile
 
 MAX_EXHAUSTIVE_PAIRS = 60_000
-TOP_K = 3
+NEAREST = 40
 RARE_SHARE = 0.01
 ROW_CHUNK = 512
 
@@ -39,19 +41,18 @@ def candidate_pairs(
 
 
 def nearest_pairs(articles: np.ndarray, vectors: np.ndarray) -> Iterator[tuple[int, int]]:
-    """For each claim and each other article, its TOP_K nearest claims there by cosine."""
-    bounds = np.flatnonzero(np.r_[True, articles[1:] != articles[:-1], True])
+    """For each claim, its NEAREST claims of other articles by cosine."""
+    k = min(NEAREST, len(articles) - 1)
     for begin in range(0, len(articles), ROW_CHUNK):
-        sims = vectors[begin : begin + ROW_CHUNK] @ vectors.T
-        for start, stop in pairwise(bounds):
-            block = sims[:, start:stop]
-            k = min(TOP_K, stop - start)
-            top = np.argpartition(-block, k - 1, axis=1)[:, :k] + start
-            for row, cols in enumerate(top):
-                i = begin + row
-                for j in cols:
-                    if articles[i] != articles[j]:
-                        yield (min(i, int(j)), max(i, int(j)))
+        rows = slice(begin, begin + ROW_CHUNK)
+        sims = vectors[rows] @ vectors.T
+        sims[articles[rows, None] == articles[None, :]] = -np.inf
+        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        for row, cols in enumerate(top):
+            i = begin + row
+            for j in cols.tolist():
+                if articles[i] != articles[j]:
+                    yield (min(i, j), max(i, j))
 
 
 def shared_feature_pairs(
