@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from newsdiff.articles import services
 from newsdiff.articles.models import Article, Claim, ClaimGroup, Story
 from tests.conftest import SEEDS
 
@@ -84,6 +85,31 @@ def test_ingest_reports_bad_files_and_loads_the_rest(tmp_path: Path) -> None:
     assert "binary.txt: not a text file" in errors
     assert "notes.pdf: unsupported file type" in errors
     assert Story.objects.get(title="Mixed").articles.count() == 5
+
+
+def test_an_unexpected_error_in_one_file_is_reported_and_the_rest_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = seed_copy(tmp_path)
+    real_process = services.process_article
+
+    def process(raw: str, **kwargs: object) -> object:
+        if "flatly denied" in raw:  # only in 003
+            raise RuntimeError("simulated bug")
+        return real_process(raw, **kwargs)
+
+    monkeypatch.setattr(services, "process_article", process)
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="4 new, 0 already stored, 1 failed"):
+        call_command("ingest", str(folder), "--story", "Bug", stdout=io.StringIO(), stderr=err)
+    assert (
+        "003_3f3274e93fbad53a.txt: not loaded, unexpected error (RuntimeError: simulated bug)"
+        in (err.getvalue())
+    )
+    story = Story.objects.get(title="Bug")
+    assert story.articles.count() == 4
+    assert not Article.objects.filter(source_file__endswith="003_3f3274e93fbad53a.txt").exists()
+    assert ClaimGroup.objects.filter(story=story).exists()
 
 
 def test_ingest_jsonl_takes_metadata_and_reports_bad_lines(tmp_path: Path) -> None:

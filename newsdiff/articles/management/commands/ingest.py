@@ -1,7 +1,8 @@
 """Load articles from .txt/.html/.jsonl files or folders into a story, clean them and align them.
 
-Every bad file or line is reported with where it is and why; the rest still loads, and the
-exit status is non-zero when anything failed. Ingesting the same article twice changes nothing.
+Every bad file or line is reported with where it is and why (an unexpected error in one file
+too); the rest still loads, and the exit status is non-zero when anything failed. Ingesting
+the same article twice changes nothing.
 """
 
 from __future__ import annotations
@@ -71,6 +72,16 @@ class Command(BaseCommand):
             outcome = services.article_ingest(item=item, story_title=title)
         except services.ArticleRejected as error:
             self.stderr.write(self.style.ERROR(f"{item.where}: {error}"))
+            return "failed"
+        except (
+            Exception
+        ) as error:  # a bug must not stop the other files; its transaction rolled back
+            self.stderr.write(
+                self.style.ERROR(
+                    f"{item.where}: not loaded, unexpected error "
+                    f"({type(error).__name__}: {error}); nothing of it was stored"
+                )
+            )
             return "failed"
         story = outcome.article.story
         if outcome.created or services.story_needs_alignment(story):  # e.g. a run killed before
