@@ -2,7 +2,8 @@
 
 Prints one table: MRPC held-out accuracy/F1 (the 20% of MRPC train that calibrate.py never
 fits on, decided by the runtime score and SAME_THRESHOLD), STS-benchmark dev Spearman of the
-score, ECB+ dev recall/precision of `same` matches against the gold sentence pairs, and seconds
+score, ECB+ dev recall/precision of `same` matches against the gold sentence pairs, sentence
+boundary F1 on the GUM news documents (as bench_sentences.py), and then a second table: seconds
 and peak RSS to embed and align the five seeds, 50 articles made of seed copies (a text that
 repeats is embedded once), and 50 and 200 ECB+ articles (each story in a fresh process; model
 load reported apart; align also as CPU time, which other jobs on the machine do not inflate).
@@ -28,8 +29,9 @@ from pathlib import Path
 import numpy as np
 
 try:  # python -m bench.bench_match
-    from bench import calibrate
+    from bench import bench_sentences, calibrate
 except ImportError:  # python bench/bench_match.py
+    import bench_sentences
     import calibrate
 
 from newsdiff.textcore import weights
@@ -80,6 +82,14 @@ def paraphrase_rows() -> list[tuple[str, str]]:
         ),
         (f"STS-b dev Spearman ({len(sts)} pairs)", f"{rho:.3f}"),
     ]
+
+
+def sentences_row() -> tuple[str, str]:
+    """Sentence boundary precision / recall / F1 on the GUM news documents."""
+    documents = bench_sentences.load(bench_sentences.GUM)
+    total, _ = bench_sentences.score(documents)
+    label = f"GUM news sentence boundaries P / R / F1 ({total.gold} sentences)"
+    return label, f"{total.precision:.3f} / {total.recall:.3f} / {total.f1:.3f}"
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -154,7 +164,8 @@ STORIES = {
 
 
 def measure(name: str) -> dict[str, float]:
-    """Load the model, then embed and align one story; run in a fresh process."""
+    """Find the claims of one story, load the model, embed and align; in a fresh process."""
+    begin = time.perf_counter()
     story = STORIES[name]()
     start = time.perf_counter()
     embedder = calibrate.get_embedder()
@@ -169,6 +180,8 @@ def measure(name: str) -> dict[str, float]:
     return {
         "articles": len(story),
         "claims": sum(len(a) for a in story),
+        "distinct": len({c.text for a in story for c in a}),
+        "claims_s": start - begin,
         "load": loaded - start,
         "embed": embedded - loaded,
         "align": done - embedded,
@@ -178,23 +191,29 @@ def measure(name: str) -> dict[str, float]:
     }
 
 
-def timing_row(name: str) -> tuple[str, str]:
+TIMING_COLUMNS = (
+    "story", "articles", "claims (distinct)", "groups", "claims s", "embed s", "align s",
+    "align CPU s", "total s", "model load s", "peak RSS",
+)  # fmt: skip
+
+
+def timing_row(name: str) -> tuple[str, ...]:
     out = subprocess.run(
         [sys.executable, __file__, "--measure", name], capture_output=True, text=True, check=True
     )
     r = json.loads(out.stdout)
-    label = f"{name}: {r['articles']} articles, {r['claims']} claims, {r['groups']} groups"
-    return label, (
-        f"embed {r['embed']:.2f} s + align {r['align']:.2f} s (align CPU {r['align_cpu']:.2f} s;"
-        f" model load {r['load']:.2f} s), peak RSS {r['rss_mb']:.0f} MB"
-    )
+    total = r["claims_s"] + r["embed"] + r["align"]
+    return (
+        name, str(r["articles"]), f"{r['claims']} ({r['distinct']})", str(r["groups"]),
+        f"{r['claims_s']:.2f}", f"{r['embed']:.2f}", f"{r['align']:.2f}", f"{r['align_cpu']:.2f}",
+        f"{total:.2f}", f"{r['load']:.2f}", f"{r['rss_mb']:.0f} MB",
+    )  # fmt: skip
 
 
-def print_table(rows: Sequence[tuple[str, str]]) -> None:
-    width = max(len(label) for label, _ in rows)
-    print(f"| {'measure':<{width}} | value |\n|{'-' * (width + 2)}|-------|")
-    for label, value in rows:
-        print(f"| {label:<{width}} | {value} |")
+def print_table(rows: Sequence[tuple[str, ...]], header: Sequence[str]) -> None:
+    widths = [max(len(row[c]) for row in [tuple(header), *rows]) for c in range(len(header))]
+    for row in [tuple(header), tuple("-" * w for w in widths), *rows]:
+        print("| " + " | ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) + " |")
 
 
 def main() -> int:
@@ -207,10 +226,18 @@ def main() -> int:
     have_ecb = ECB.is_dir()
     rows = paraphrase_rows() if (calibrate.DATA / "paraphrase").is_dir() else []
     rows.append(ecb_row() if have_ecb else ("ECB+ dev", f"skipped: {ECB} is absent"))
-    rows.extend(timing_row(name) for name in STORIES if have_ecb or "ECB" not in name)
+    gum = bench_sentences.GUM
+    rows.append(sentences_row() if gum.exists() else ("GUM sentences", f"skipped: {gum} is absent"))
     if not rows[0][0].startswith("MRPC"):
         rows.insert(0, ("MRPC / STS-b", f"skipped: {calibrate.DATA / 'paraphrase'} is absent"))
-    print_table(rows)
+    print_table(rows, ("measure", "value"))
+    print()
+    timings = [timing_row(name) for name in STORIES if have_ecb or "ECB" not in name]
+    print_table(timings, TIMING_COLUMNS)
+    print(
+        "\nclaims s: cleaning and claims (seeds) or claims of the given sentences (ECB+); total ="
+        " claims + embed + align, after the model is loaded."
+    )
     return 0
 
 
