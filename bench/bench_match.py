@@ -1,6 +1,6 @@
 """Benchmark claim matching: paraphrase quality, ECB+ recall, and time/memory per story size.
 
-Prints one table: MRPC held-out accuracy/F1 (the 20% of MRPC train that calibrate.py never
+Prints two tables. First MRPC held-out accuracy/F1 (the 20% of MRPC train that calibrate.py never
 fits on, decided by the runtime score and SAME_THRESHOLD), STS-benchmark dev Spearman of the
 score, ECB+ dev recall/precision of `same` matches against the gold sentence pairs, sentence
 boundary F1 on the GUM news documents (as bench_sentences.py), and then a second table: seconds

@@ -3,7 +3,9 @@
 Two claims are linked when each is the other's best (or near-best) counterpart in the other's
 article (`newsdiff.textcore.ranking`), the calibrated score reaches SAME_THRESHOLD and neither
 denies what the other states. Links form groups (aligned rows) under the checks of
-`newsdiff.textcore.grouping`, which may also add a claim by consensus. Claims of different
+`newsdiff.textcore.grouping`, which may also add a claim by consensus. Then weaker links join
+in: mutual best pairs between the two thresholds whose score stands out from what both claims
+score against the other article (a paraphrase in other words), under the same checks. Claims of different
 articles in one group are `same`; a claim's best counterpart in another article that is only
 noticeably similar (RELATED_THRESHOLD) is `related`. So `same` matches and groups never
 disagree.
@@ -22,6 +24,7 @@ from newsdiff.textcore.similarity import SIGNALS, Idf, Profile, pair_score, prof
 from newsdiff.textcore.types import Alignment, Claim, ClaimKey, Match, MatchKind
 
 NEGATION = SIGNALS.index("negation")
+STANDOUT = 0.30  # on the adjusted scale (twice the score scale)
 Scored = tuple[float, tuple[float, ...]]
 
 
@@ -86,6 +89,21 @@ def same_pairs(story: Story, ranking: Ranking) -> set[tuple[int, int]]:
     }
 
 
+def standout_pairs(story: Story, ranking: Ranking) -> set[tuple[int, int]]:
+    """Weaker links: mutual best pairs at or above the related threshold, no negation
+    mismatch, whose score stands out from what each claim scores against the other's
+    article (the adjusted score of `ranking` at least STANDOUT): a paraphrase that shares
+    few words, such as "have not commented" / "statements are not available"."""
+    return {
+        pair
+        for pair, score in ranking.scores.items()
+        if weights.RELATED_THRESHOLD <= score < weights.SAME_THRESHOLD
+        and not story.scored[pair][1][NEGATION]
+        and ranking.adjusted(*pair) >= STANDOUT
+        and ranking.mutual(*pair)
+    }
+
+
 def worth_reporting(story: Story, ranking: Ranking, i: int, j: int) -> bool:
     """Whether a pair that is not `same` is reported as `related`: one side's best
     counterpart there, at or above the related threshold."""
@@ -123,9 +141,11 @@ def align(claims: Sequence[Sequence[Claim]], vectors: Sequence[np.ndarray]) -> A
     for i, j in candidates:
         story.score(i, j)
     ranking = Ranking({pair: scored[0] for pair, scored in story.scored.items()}, story.articles)
-    edges = sorted(same_pairs(story, ranking))
-    groups = grouping.build_groups(edges, story.articles, lambda i, j: story.score(i, j)[0])
+    score = lambda i, j: story.score(i, j)[0]  # noqa: E731
+    groups = grouping.build_groups(sorted(same_pairs(story, ranking)), story.articles, score)
     groups = grouping.attach_consensus(groups, ranking, lambda i, j: consensus_ok(story, i, j))
+    weak = sorted(standout_pairs(story, ranking))
+    groups = grouping.build_groups(weak, story.articles, score, groups)
     same = {pair for group in groups for pair in row_pairs(story, group)}
     matches = [
         to_match(story, i, j, MatchKind.SAME if (i, j) in same else MatchKind.RELATED)

@@ -12,6 +12,9 @@ CAPITALISED = re.compile(r"\b(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]{2,}|(?:[A
 QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 POSSESSIVE = re.compile(r"['’]s?$")
 MIN_QUOTE_WORDS = 3
+# " – aside – ", " (aside) ", or a final " – aside": spaced en/em dashes, not hyphens
+ASIDE = re.compile(r"\s[–—]\s[^–—]*?(?:\s[–—]\s|$)|\s\([^()]*\)")
+MIN_MAIN_WORDS = 5
 
 
 def word_set(block: str) -> frozenset[str]:
@@ -90,9 +93,18 @@ def content_stems(text: str) -> frozenset[str]:
 
 
 def negated(text: str) -> bool:
-    """Whether the text carries a negation or denial cue ("not", "n't", "never", "denied")."""
-    tokens = words(text)
+    """Whether the main clause carries a negation or denial cue ("not", "n't", "never",
+    "denied"); an aside set off by dashes or brackets does not count ("X supplied arms, the
+    US said – a charge later denied by Y": the claim still states that X supplied arms)."""
+    tokens = words(main_clause(text))
     return any(t in NEGATION_CUES or t.endswith("n't") for t in tokens)
+
+
+def main_clause(text: str) -> str:
+    """The text without its asides: spans between dashes or brackets, and a closing part
+    after a dash, when what is left still has MIN_MAIN_WORDS words."""
+    kept = ASIDE.sub(" ", text)
+    return kept if len(words(kept)) >= MIN_MAIN_WORDS else text
 
 
 def guess_names(text: str) -> frozenset[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsdiff.textcore import blocking, grouping
+from newsdiff.textcore import blocking, grouping, weights
 from newsdiff.textcore.align import align
 from newsdiff.textcore.claims import extract_claims
 from newsdiff.textcore.clean import clean_text
@@ -182,6 +182,43 @@ def test_claims_on_one_topic_that_state_different_things_form_no_row() -> None:
     alignment = run(story)
     assert alignment.groups == ()
     assert not same_pairs(alignment)
+
+
+def test_a_paraphrase_below_the_same_threshold_that_stands_out_is_matched() -> None:
+    story = [
+        sentence_claims(
+            "The city council approved a $2 million budget for road repairs on Monday.",
+            "The mayor's office has not commented on the decision.",
+            "Residents have complained about potholes for years.",
+        ),
+        sentence_claims(
+            "Council members voted for $2 million of road repairs.",
+            "City hall did not respond to requests for comment.",
+            "Local shop owners oppose higher parking fees.",
+        ),
+    ]
+    alignment = run(story)
+    no_comment = next(m for m in alignment.matches if m.a == ClaimKey(0, 1))
+    assert no_comment.b == ClaimKey(1, 1)
+    assert no_comment.score < weights.SAME_THRESHOLD
+    assert no_comment.kind is MatchKind.SAME
+    assert alignment.groups == (
+        (ClaimKey(0, 0), ClaimKey(1, 0)),
+        (ClaimKey(0, 1), ClaimKey(1, 1)),
+    )
+
+
+def test_the_seed_no_comment_statements_form_a_row(seeds: Story, seed_alignment: Alignment) -> None:
+    missions = key(seeds, 0, "have not commented")
+    statements = key(seeds, 2, "Statements from Russia and North Korea are not available")
+    assert set(group_of(seed_alignment, missions)) == {missions, statements}
+
+
+def test_a_denial_in_an_aside_does_not_keep_a_claim_from_its_row(
+    seeds: Story, seed_alignment: Alignment
+) -> None:
+    supplied = key(seeds, 3, "North Korea had supplied missiles")
+    assert len(group_of(seed_alignment, supplied)) >= 3
 
 
 def test_an_article_that_says_a_thing_twice_keeps_both_in_one_row() -> None:

@@ -97,6 +97,24 @@ def test_denials_and_contractions_count_as_negation(text: str) -> None:
     assert lexical.negated(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        (
+            "North Korea sent rockets to Wagner, the US said – a charge later denied by Pyongyang.",
+            False,
+        ),
+        ("The shipment – which officials did not confirm – reached Wagner in November.", False),
+        ("The delivery (not yet confirmed) will change the battlefield dynamics.", False),
+        ("We did not – and will not – ship arms to anyone.", True),
+        ("Wagner – not the army – leads.", True),  # too little is left without the aside
+        ("North Korea denied it shipped arms to Wagner – again.", True),
+    ],
+)
+def test_a_negation_in_an_aside_does_not_negate_the_claim(text: str, negated: bool) -> None:
+    assert lexical.negated(text) is negated
+
+
 def test_name_overlap_uses_the_claims_names() -> None:
     a = claim("He spoke on Thursday.", names=("John Kirby", "White House"))
     b = claim("He spoke again.", names=("Kirby",))
