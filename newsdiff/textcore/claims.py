@@ -4,7 +4,8 @@ quoted words, figures and names.
 Heading-like blocks are skipped. `kind` is "quote" when the sentence holds a direct quote,
 "number" when it states a figure that is not a date, else "statement". A sentence that joins
 two statements with ", adding that ..." or ", adding, “...”" becomes two claims (each part
-at least five words), both credited to the same speaker. A figure broken down into parts
+at least five words), both credited to the same speaker, and so does a second reported
+statement ("He confirmed that A and that B"). A figure broken down into parts
 ("50,000 personnel, including 10,000 contractors and 40,000 convicts") becomes one claim per
 figure, so each part can meet the outlet that states it alone. Speakers are resolved in
 reading order (see `speakers`), so pronouns and surnames become the names the article gives.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from newsdiff.textcore.attribution import ADDING, sentence_speaker
+from newsdiff.textcore.attribution import ADDING, VERB, sentence_speaker
 from newsdiff.textcore.figures import DATE_UNITS, find_figures
 from newsdiff.textcore.names import find_names
 from newsdiff.textcore.quotes import Quote, find_quotes, quoted_words, speaker_phrase
@@ -23,6 +24,8 @@ from newsdiff.textcore.speakers import SpeakerBook
 from newsdiff.textcore.types import Claim, ClaimKind, Figure, Sentence
 
 ADDING_SPLIT = re.compile(r"(?<=[,”\"])\s+adding(?:\s+that\s+|\s*[,:]\s*(?=[“\"]))")
+AND_THAT = re.compile(r",?\s+and\s+that\s+")
+THAT = re.compile(r"\bthat\b")
 # ", including" / " – including" after a figure, then ", and" / "and" before the next figure.
 INCLUDING = re.compile(r"\s*(?:,|\s[–—-])\s+(?=including\s)")
 AND_NEXT = re.compile(r",?\s+(?=and\s)")
@@ -91,16 +94,19 @@ def _quote_speaker(
 
 
 def _parts(text: str, sentence: Sentence, quotes: tuple[Quote, ...]) -> list[tuple[int, int]]:
-    """The sentence's claims: its halves around ", adding that" / ", adding, “", each
-    split again where it breaks a figure down into parts."""
-    halves = _adding_halves(text, sentence, quotes)
+    """The sentence's claims: its halves around ", adding that" / ", adding, “" or a second
+    reported "and that ...", each split again where it breaks a figure down into parts."""
+    halves = _halves(text, sentence, quotes)
     return [piece for half in halves for piece in _breakdown(text, *half, quotes)]
 
 
-def _adding_halves(
-    text: str, sentence: Sentence, quotes: tuple[Quote, ...]
-) -> list[tuple[int, int]]:
-    for match in ADDING_SPLIT.finditer(sentence.text):
+def _halves(text: str, sentence: Sentence, quotes: tuple[Quote, ...]) -> list[tuple[int, int]]:
+    """The sentence, or its two halves at the first cut that is outside quotes and leaves
+    MIN_PART_WORDS words on each side; "and that" is a cut only after a speech verb or a
+    "that" ("He confirmed that A and that B", "The White House said A and that B")."""
+    cuts = [*ADDING_SPLIT.finditer(sentence.text)]
+    cuts += [m for m in AND_THAT.finditer(sentence.text) if _reported(sentence.text[: m.start()])]
+    for match in sorted(cuts, key=lambda m: m.start()):
         cut = sentence.start + match.start()
         if _inside_quote(cut, quotes):
             continue
@@ -138,6 +144,10 @@ def _breakdown(text: str, start: int, end: int, quotes: tuple[Quote, ...]) -> li
 
 def _states_figure(part: str) -> bool:
     return any(figure.unit not in DATE_UNITS for figure in find_figures(part))
+
+
+def _reported(before: str) -> bool:
+    return bool(THAT.search(before) or VERB.search(before))
 
 
 def _inside_quote(offset: int, quotes: tuple[Quote, ...]) -> bool:

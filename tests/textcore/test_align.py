@@ -214,6 +214,17 @@ def test_the_seed_no_comment_statements_form_a_row(seeds: Story, seed_alignment:
     assert set(group_of(seed_alignment, missions)) == {missions, statements}
 
 
+def test_the_breach_of_security_council_resolutions_forms_a_row(
+    seeds: Story, seed_alignment: Alignment
+) -> None:
+    breach = [
+        key(seeds, 1, "clear breach of U.N. Security Council resolutions"),
+        key(seeds, 3, "The White House said the shipment violated"),
+        key(seeds, 4, "as a violation of UN Security Council resolutions"),
+    ]
+    assert set(breach) <= set(group_of(seed_alignment, breach[0]))
+
+
 def test_a_denial_in_an_aside_does_not_keep_a_claim_from_its_row(
     seeds: Story, seed_alignment: Alignment
 ) -> None:

@@ -198,6 +198,32 @@ def test_a_date_alone_does_not_make_a_number_claim() -> None:
     assert [f.unit for f in claim.figures] == ["date"]
 
 
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (
+            "He confirmed that North Korea completed an arms delivery and that it paid for it all.",
+            ["He confirmed that North Korea completed an arms delivery", "it paid for it all."],
+        ),
+        (
+            "The US said the shipment broke UN rules and that it would impose new sanctions.",
+            [
+                "The US said the shipment broke UN rules",
+                "it would impose new sanctions.",
+            ],
+        ),
+        # no speech verb nor "that" before it: not a second reported statement
+        ("Cats and dogs and that old horse of ours live together on the farm.", None),
+        # inside a quote
+        ("“We know that they paid and that they will pay again,” Kirby said on Friday.", None),
+    ],
+)
+def test_a_second_reported_statement_is_its_own_claim(text: str, pieces: list[str] | None) -> None:
+    claims = extract_claims(text)
+    assert [c.text for c in claims] == (pieces or [text])
+    assert len({c.speaker for c in claims}) == 1
+
+
 def test_short_parts_are_not_split() -> None:
     claims = extract_claims("He left early, adding that it was late.")
     assert [claim.text for claim in claims] == ["He left early, adding that it was late."]
