@@ -5,10 +5,10 @@ article (`newsdiff.textcore.ranking`), the calibrated score reaches SAME_THRESHO
 denies what the other states. Links form groups (aligned rows) under the checks of
 `newsdiff.textcore.grouping`, which may also add a claim by consensus. Then weaker links join
 in: mutual best pairs between the two thresholds whose score stands out from what both claims
-score against the other article (a paraphrase in other words), under the same checks. Claims of different
-articles in one group are `same`; a claim's best counterpart in another article that is only
-noticeably similar (RELATED_THRESHOLD) is `related`. So `same` matches and groups never
-disagree.
+score against the other article (a paraphrase in other words), under the same checks.
+Claims of different articles in one group are `same`; a claim's best counterpart in another
+article that is only noticeably similar (RELATED_THRESHOLD) is `related`. So `same` matches
+and groups never disagree.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ import re
 
 from newsdiff.textcore.attribution import ADDING, VERB, sentence_speaker
 from newsdiff.textcore.figures import DATE_UNITS, find_figures
+from newsdiff.textcore.lexical import content_stems
 from newsdiff.textcore.names import find_names
 from newsdiff.textcore.quotes import Quote, find_quotes, quoted_words, speaker_phrase
 from newsdiff.textcore.segment import block_spans, is_heading, sentences_in
@@ -31,6 +32,7 @@ INCLUDING = re.compile(r"\s*(?:,|\s[–—-])\s+(?=including\s)")
 AND_NEXT = re.compile(r",?\s+(?=and\s)")
 WORD = re.compile(r"\w+")
 MIN_PART_WORDS = 5
+MIN_CONTENT_WORDS = 3  # a second reported statement needs this many content words
 
 
 def extract_claims(text: str) -> tuple[Claim, ...]:
@@ -112,9 +114,18 @@ def _halves(text: str, sentence: Sentence, quotes: tuple[Quote, ...]) -> list[tu
             continue
         first = (sentence.start, len(text[:cut].rstrip(", ")))
         second = (sentence.start + match.end(), sentence.end)
-        if all(len(WORD.findall(text[slice(*part)])) >= MIN_PART_WORDS for part in (first, second)):
+        parts = [text[slice(*part)] for part in (first, second)]
+        if all(len(WORD.findall(part)) >= MIN_PART_WORDS for part in parts) and (
+            match.re is not AND_THAT or all(_stands_alone(part) for part in parts)
+        ):
             return [first, second]
     return [(sentence.start, sentence.end)]
+
+
+def _stands_alone(part: str) -> bool:
+    """Whether a reported statement says enough on its own ("it paid for the equipment"
+    does not: it leans on the statement before it)."""
+    return len(content_stems(part)) >= MIN_CONTENT_WORDS
 
 
 def _breakdown(text: str, start: int, end: int, quotes: tuple[Quote, ...]) -> list[tuple[int, int]]:

@@ -202,9 +202,14 @@ def test_a_date_alone_does_not_make_a_number_claim() -> None:
     ("text", "pieces"),
     [
         (
-            "He confirmed that North Korea completed an arms delivery and that it paid for it all.",
-            ["He confirmed that North Korea completed an arms delivery", "it paid for it all."],
+            "He confirmed that North Korea delivered arms and that Wagner paid for it in cash.",
+            [
+                "He confirmed that North Korea delivered arms",
+                "Wagner paid for it in cash.",
+            ],
         ),
+        # "it paid for the equipment" leans on the statement before it
+        ("He confirmed that North Korea delivered arms and that it paid for the equipment.", None),
         (
             "The US said the shipment broke UN rules and that it would impose new sanctions.",
             [
