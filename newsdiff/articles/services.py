@@ -151,6 +151,14 @@ def _article_create(
 
 def article_reprocess(*, article: Article) -> Article:
     """Clean the article again with its outlet's rules and corrections; new claims, realigned."""
+    article_refresh(article=article)
+    story_align(story=article.story)
+    return article
+
+
+def article_refresh(*, article: Article) -> Article:
+    """Clean the article again and find its claims anew, without aligning the story (the
+    caller aligns it, e.g. once after refreshing all its articles)."""
     item = ArticleInput(raw=article.raw, fmt=article.raw_format)
     processed = article_check(item, rules_for(outlet=article.outlet, article=article))
     cleaned = processed.cleaned
@@ -166,7 +174,6 @@ def article_reprocess(*, article: Article) -> Article:
         article.claims.all().delete()
         RemovedSpan.objects.bulk_create(mapping.removed_rows(article, cleaned))
         Claim.objects.bulk_create(mapping.claim_rows(article, processed.claims))
-    story_align(story=article.story)
     return article
 
 
