@@ -6,7 +6,9 @@ are, on average, similar to those of the other (average link), so a chain of top
 never pulls unrelated claims into a row.
 Then a claim that every member of a row prefers in its article, and that prefers each of them
 in turn, joins the row (consensus of at least two articles) when each of those pairs passes
-`acceptable`; this catches paraphrases whose wording shares little with the row.
+`acceptable`; this catches paraphrases whose wording shares little with the row. It does not
+join when most members' highest-scoring claim of its article already sits in another row: it
+is then a runner-up, preferred only through the hub correction of `ranking`.
 """
 
 from __future__ import annotations
@@ -79,7 +81,7 @@ def attach_consensus(
     for core in groups:
         chosen: dict[int, tuple[float, int]] = {}
         for claim in ranking.neighbours.get(core[0], ()):
-            if claim not in taken and _joins(core, claim, ranking, acceptable):
+            if claim not in taken and _joins(core, claim, ranking, acceptable, taken):
                 mean = float(np.mean([ranking.score(n, claim) for n in core]))
                 article = ranking.article(claim)
                 if article not in chosen or mean > chosen[article][0]:
@@ -90,8 +92,17 @@ def attach_consensus(
     return sorted(grown)
 
 
-def _joins(core: list[int], claim: int, ranking: Ranking, acceptable: Accept) -> bool:
-    """Whether the claim is of a new article and agrees with every member of the group."""
-    if ranking.article(claim) in {ranking.article(n) for n in core}:
+def _joins(
+    core: list[int], claim: int, ranking: Ranking, acceptable: Accept, taken: set[int]
+) -> bool:
+    """Whether the claim is of a new article, agrees with every member of the group, and is
+    not a runner-up: when most members score highest against another claim of that article
+    that sits in another row, the hub correction lifted this one, and the row's real
+    counterpart there is taken."""
+    article = ranking.article(claim)
+    if article in {ranking.article(n) for n in core}:
         return False
-    return all(ranking.mutual(n, claim) and acceptable(min(n, claim), max(n, claim)) for n in core)
+    if not all(ranking.mutual(n, claim) and acceptable(min(n, claim), max(n, claim)) for n in core):
+        return False
+    elsewhere = sum(ranking.top_claim(n, article) in taken - {claim} for n in core)
+    return 2 * elsewhere <= len(core)

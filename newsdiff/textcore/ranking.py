@@ -42,6 +42,11 @@ class Ranking:
         self.neighbours = {claim: sorted(others) for claim, others in neighbours.items()}
         self.base = {slot: top_mean(values) for slot, values in per_slot.items()}
         self.best: dict[tuple[int, int], float] = {}
+        self.top: dict[tuple[int, int], tuple[float, int]] = {}
+        for (i, j), score in scores.items():
+            for claim, other in ((i, j), (j, i)):
+                slot = (claim, self.article(other))
+                self.top[slot] = max(self.top.get(slot, (-np.inf, -1)), (score, other))
         for i, j in scores:
             value = self.adjusted(i, j)
             for claim, other in ((i, j), (j, i)):
@@ -64,6 +69,10 @@ class Ranking:
         if ((i, j) if i < j else (j, i)) not in self.scores:
             return False
         return self.adjusted(i, j) >= self.best[(i, self.article(j))] - NEAR_BEST
+
+    def top_claim(self, i: int, article: int) -> int:
+        """The claim of `article` that i scores highest against, before the hub correction."""
+        return self.top[(i, article)][1]
 
     def mutual(self, i: int, j: int) -> bool:
         """Whether each of the two is the other's best (or near-best) counterpart."""

@@ -225,6 +225,17 @@ def test_the_breach_of_security_council_resolutions_forms_a_row(
     assert set(breach) <= set(group_of(seed_alignment, breach[0]))
 
 
+def test_a_row_whose_counterpart_sits_in_another_row_takes_no_runner_up(
+    seeds: Story, seed_alignment: Alignment
+) -> None:
+    # 001 says "emerging as a rival power center" inside its 50,000 claim, in another row;
+    # its next best claim, another Kirby quote, must not fill the place.
+    rival = key(seeds, 0, "rival power center")
+    row = group_of(seed_alignment, rival)
+    assert key(seeds, 2, "rival center of power") in row
+    assert key(seeds, 1, "Wagner is on the ground") not in row
+
+
 def test_a_denial_in_an_aside_does_not_keep_a_claim_from_its_row(
     seeds: Story, seed_alignment: Alignment
 ) -> None:
