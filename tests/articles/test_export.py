@@ -69,6 +69,26 @@ def test_export_writes_every_story_in_the_spec_format(seed_story: Story) -> None
     assert any(m["kind"] == "same" for m in story["matches"])
 
 
+def test_export_carries_speakers_figures_and_the_differences_of_same_matches(
+    seed_story: Story,
+) -> None:
+    [story] = [s for s in export()["stories"] if s["slug"] == seed_story.slug]
+    by_id = {c["id"]: c for c in story["claims"]}
+    fifty = [c for c in story["claims"] if any(f["value"] == 50000 for f in c["figures"])]
+    assert len({c["article"] for c in fifty}) == 4
+    assert {f["unit"] for c in fifty for f in c["figures"] if f["value"] == 50000} == {""}
+    same = [m for m in story["matches"] if m["kind"] == "same"]
+    assert same and all(m["difference"] and m["summary"] for m in same)
+    confirm = next(
+        m
+        for m in same
+        if by_id[m["a"]]["text"].startswith("“Today we can confirm")
+        and by_id[m["b"]]["text"].startswith("“We can confirm")
+    )
+    assert "Today" in json.dumps(confirm["difference"])
+    assert all(m["difference"] is None for m in story["matches"] if m["kind"] == "related")
+
+
 def test_export_to_a_file_for_named_stories(seed_story: Story, tmp_path: Path) -> None:
     Story.objects.create(title="Another")
     target = tmp_path / "out.json"
