@@ -13,23 +13,18 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from newsdiff.articles import services
-from newsdiff.articles.models import Article, Claim, Story
+from newsdiff.articles.management.story_option import add_story_option, selected_stories
+from newsdiff.articles.models import Article, Claim
 
 
 class Command(BaseCommand):
     help = "Reprocess the articles of all stories (or of --story SLUG) and realign them."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--story", action="append", default=[], metavar="SLUG")
+        add_story_option(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        stories = Story.objects.order_by("pk")
-        if options["story"]:
-            slugs = set(options["story"])
-            stories = stories.filter(slug__in=slugs)
-            missing = slugs - set(stories.values_list("slug", flat=True))
-            if missing:
-                raise CommandError(f"no story with slug {', '.join(sorted(missing))}")
+        stories = selected_stories(options)
         failed = 0
         for story in stories:
             before = Claim.objects.filter(article__story=story).count()
