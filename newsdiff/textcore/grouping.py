@@ -46,11 +46,7 @@ def build_groups(
 ) -> list[list[int]]:
     """Groups of claim indices (each sorted, of at least two articles), in order; `groups`
     are existing groups the edges may grow or join under the same checks."""
-    group_of: dict[int, list[int]] = {n: list(group) for group in groups for n in group}
-    for group in groups:
-        merged = sorted(group)
-        for n in merged:
-            group_of[n] = merged
+    group_of = {n: merged for merged in map(sorted, groups) for n in merged}
     for i, j in sorted(edges, key=lambda e: (-score(*e), e)):
         left, right = group_of.get(i, [i]), group_of.get(j, [j])
         if left is right or not _articles_compatible(left, right, articles, score):

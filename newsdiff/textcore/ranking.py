@@ -44,14 +44,11 @@ class Ranking:
         self.best: dict[tuple[int, int], float] = {}
         self.top: dict[tuple[int, int], tuple[float, int]] = {}
         for (i, j), score in scores.items():
-            for claim, other in ((i, j), (j, i)):
-                slot = (claim, self.article(other))
-                self.top[slot] = max(self.top.get(slot, (-np.inf, -1)), (score, other))
-        for i, j in scores:
             value = self.adjusted(i, j)
             for claim, other in ((i, j), (j, i)):
                 slot = (claim, self.article(other))
                 self.best[slot] = max(self.best.get(slot, -np.inf), value)
+                self.top[slot] = max(self.top.get(slot, (-np.inf, -1)), (score, other))
 
     def article(self, claim: int) -> int:
         return self._article[claim]
