@@ -37,7 +37,7 @@ run: $(VENV)/.installed-run
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py recover_jobs
-	$(PY) manage.py ensure_editor
+	$(PY) manage.py ensure_editor --url http://$(HOST):$(PORT)/
 	@$(PY) manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -54,7 +54,8 @@ def main() -> None:
     stack = Stack(config)
     print("Collecting static files, migrating, recovering unfinished uploads ...", flush=True)
     stack.prepare(recover_older_than=args.recover_older_than)
-    print(stack.manage("ensure_editor").strip().replace(":8000", f":{args.port}"), flush=True)
+    url = f"http://127.0.0.1:{args.port}/"
+    print(stack.manage("ensure_editor", "--url", url).strip(), flush=True)
     stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:

@@ -42,6 +42,12 @@ def test_the_local_editor_account_is_an_editor() -> None:
     assert can_edit(user)
 
 
+def test_the_local_editor_account_says_where_to_sign_in() -> None:
+    out = io.StringIO()
+    call_command("ensure_editor", "--url", "http://127.0.0.1:8765/", stdout=out)
+    assert out.getvalue().startswith("Sign in at http://127.0.0.1:8765/ as 'editor' with password")
+
+
 def test_create_account_makes_a_reader_who_cannot_edit() -> None:
     out = io.StringIO()
     call_command("create_account", "newreader", "--role", "reader", stdout=out)

@@ -18,6 +18,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--username", default="editor")
+        parser.add_argument("--url", default="http://127.0.0.1:8000/", help="where the app runs")
 
     def handle(self, *args: Any, **options: Any) -> None:
         password = _local_password(settings.BASE_DIR / ".editor-password")
@@ -28,8 +29,7 @@ class Command(BaseCommand):
         role_assign(user, role=EDITORS)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Sign in at http://127.0.0.1:8000/ as {user.get_username()!r} "
-                f"with password {password!r}"
+                f"Sign in at {options['url']} as {user.get_username()!r} with password {password!r}"
             )
         )
 
