@@ -37,8 +37,7 @@ sys.path.insert(0, str(ROOT))
 import trafilatura  # noqa: E402
 from bs4 import BeautifulSoup  # noqa: E402
 
-from newsdiff.textcore.clean import clean_text  # noqa: E402
-from newsdiff.textcore.htmlpage import clean_html  # noqa: E402
+from newsdiff.textcore.clean import clean_html, clean_text  # noqa: E402
 
 DATA = Path(os.environ.get("NEWSDIFF_DATA", ROOT.parent / "shared" / "data"))
 ZYTE = DATA / "extraction" / "zyte"

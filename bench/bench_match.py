@@ -35,11 +35,9 @@ except ImportError:  # python bench/bench_match.py
     import bench_sentences
     import calibrate
 
-from newsdiff.textcore import weights
-from newsdiff.textcore.align import align
 from newsdiff.textcore.claims import extract_claims
 from newsdiff.textcore.clean import clean_text
-from newsdiff.textcore.similarity import SIGNALS, combine
+from newsdiff.textcore.match import SIGNALS, align, combine, weights
 from newsdiff.textcore.types import Claim, MatchKind
 
 SEEDS = calibrate.ROOT / "seeds"

@@ -23,7 +23,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsdiff.textcore.segment import split_sentences  # noqa: E402
+from newsdiff.textcore.claims import split_sentences  # noqa: E402
 
 DATA = Path(os.environ.get("NEWSDIFF_DATA", ROOT.parent / "shared" / "data"))
 GUM = DATA / "sentences" / "gum_news_sentences.jsonl"

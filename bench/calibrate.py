@@ -1,4 +1,4 @@
-"""Fit the weights of the claim similarity score and write newsdiff/textcore/weights.py.
+"""Fit the weights of the claim similarity score and write newsdiff/textcore/match/weights.py.
 
 Logistic regression (numpy, Newton steps with a small L2 penalty) on MRPC train (hard labels)
 plus STS-benchmark train (score / 5 as a soft label). 20% of MRPC train (seed 13) is held out as
@@ -27,14 +27,13 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsdiff.textcore import similarity  # noqa: E402
 from newsdiff.textcore.claims import extract_claims  # noqa: E402
-from newsdiff.textcore.embed import get_embedder  # noqa: E402
+from newsdiff.textcore.match import get_embedder, similarity  # noqa: E402
 from newsdiff.textcore.types import Claim  # noqa: E402
 
 DATA = Path(os.environ.get("NEWSDIFF_DATA", ROOT.parent / "shared" / "data"))
 CACHE = Path("/tmp/newsdiff-embed-cache")
-WEIGHTS_FILE = ROOT / "newsdiff" / "textcore" / "weights.py"
+WEIGHTS_FILE = ROOT / "newsdiff" / "textcore" / "match" / "weights.py"
 SEED = 13
 DEV_SHARE = 0.2
 L2 = 1e-4

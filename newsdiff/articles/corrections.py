@@ -14,7 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from newsdiff.articles.models import Article, ArticleCorrection, Outlet, OutletRule
-from newsdiff.textcore.cleanfeatures import normalise_line
+from newsdiff.textcore.clean import normalise_line
 from newsdiff.textcore.types import Role
 
 REMOVE, KEEP = OutletRule.Action.REMOVE, OutletRule.Action.KEEP

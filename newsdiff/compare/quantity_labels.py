@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import calendar
 
+from newsdiff.textcore.figures import unit_label
 from newsdiff.textcore.types import Figure
-from newsdiff.textcore.units import unit_label
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsdiff.textcore.align import align
-from newsdiff.textcore.claims import extract_claims
-from newsdiff.textcore.clean import clean_text
-from newsdiff.textcore.embed import get_embedder
-from newsdiff.textcore.htmlpage import clean_html
+from newsdiff.textcore.claims.extract import extract_claims
+from newsdiff.textcore.clean.htmlpage import clean_html
+from newsdiff.textcore.clean.text import clean_text
+from newsdiff.textcore.match.align import align
+from newsdiff.textcore.match.embed import get_embedder
 from newsdiff.textcore.types import Alignment, Claim, Cleaned
 
 

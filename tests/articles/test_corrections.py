@@ -8,7 +8,7 @@ from django.test import Client
 from newsdiff.articles import corrections, services
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import Article, OutletRule, Story
-from newsdiff.textcore.cleanfeatures import normalise_line
+from newsdiff.textcore.clean import normalise_line
 
 pytestmark = pytest.mark.django_db
 

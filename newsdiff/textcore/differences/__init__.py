@@ -1,0 +1,7 @@
+"""Differences: how two versions of one statement differ: words added and dropped, figures that
+disagree, and whether both credit the same speaker.
+"""
+
+from newsdiff.textcore.differences.compare import ClaimDifference, compare_claims, same_speaker
+
+__all__ = ["ClaimDifference", "compare_claims", "same_speaker"]

@@ -1,0 +1,322 @@
+"""Aligning the claims of several articles: matches, groups, and the seeds story."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsdiff.textcore.claims.extract import extract_claims
+from newsdiff.textcore.clean.text import clean_text
+from newsdiff.textcore.match import blocking, grouping, weights
+from newsdiff.textcore.match.align import align
+from newsdiff.textcore.match.embed import get_embedder
+from newsdiff.textcore.types import Alignment, Claim, ClaimKey, MatchKind
+
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
+Story = list[tuple[Claim, ...]]
+
+
+def article_claims(raw: str) -> tuple[Claim, ...]:
+    """The claims of one raw seed article (the real cleaning and claims steps)."""
+    return extract_claims(clean_text(raw).text)
+
+
+def sentence_claims(*sentences: str) -> tuple[Claim, ...]:
+    return tuple(extract_claims(" ".join(sentences)))
+
+
+def embed(story: Sequence[Sequence[Claim]]) -> list[np.ndarray]:
+    return [get_embedder().encode([c.text for c in article]) for article in story]
+
+
+def run(story: Sequence[Sequence[Claim]]) -> Alignment:
+    return align(story, embed(story))
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Story:
+    return [article_claims(path.read_text()) for path in sorted(SEEDS.glob("*.txt"))]
+
+
+@pytest.fixture(scope="module")
+def seed_alignment(seeds: Story) -> Alignment:
+    return run(seeds)
+
+
+def key(story: Story, article: int, fragment: str) -> ClaimKey:
+    """The one claim of the article whose text contains the fragment."""
+    found = [n for n, c in enumerate(story[article]) if fragment in c.text]
+    assert len(found) == 1, f"{fragment!r} in article {article}: {found}"
+    return ClaimKey(article, found[0])
+
+
+def group_of(alignment: Alignment, claim: ClaimKey) -> tuple[ClaimKey, ...]:
+    return next((g for g in alignment.groups if claim in g), ())
+
+
+def same_pairs(alignment: Alignment) -> set[frozenset[ClaimKey]]:
+    return {frozenset((m.a, m.b)) for m in alignment.matches if m.kind is MatchKind.SAME}
+
+
+FIFTY_THOUSAND = [
+    (0, "Approximately 50,000 Wagner personnel"),
+    (1, "estimated 50,000 fighters"),
+    (2, "up to 50,000 strong"),
+    (3, "some 50,000 personnel"),
+]
+
+
+def test_the_50000_personnel_statements_of_four_outlets_form_one_row(
+    seeds: Story, seed_alignment: Alignment
+) -> None:
+    keys = [key(seeds, a, text) for a, text in FIFTY_THOUSAND]
+    assert set(keys) <= set(group_of(seed_alignment, keys[0]))
+
+
+def test_the_arms_suppliers_quote_and_its_paraphrase_are_the_same(
+    seeds: Story, seed_alignment: Alignment
+) -> None:
+    quote_000 = key(seeds, 0, "Wagner is searching around the world")
+    quote_003 = key(seeds, 3, "Wagner is searching around the world")
+    paraphrase = key(seeds, 1, "Wagner is reaching out around the world")
+    assert quote_003 in group_of(seed_alignment, quote_000)
+    same = same_pairs(seed_alignment)
+    assert {paraphrase, quote_000} in same or {paraphrase, quote_003} in same
+
+
+# Statements a reader finds in several seed articles: each forms one row, exactly these
+# claims where `exact`, at least these otherwise.
+SEED_ROWS = {
+    "$100 million a month": (
+        False,
+        [(1, "$100 million"), (2, "$100 million"), (3, "$100 million")],
+    ),
+    "10,000 contractors": (
+        True,
+        [(0, "10,000 actual"), (2, "only 10,000"), (3, "10,000 contractors")],
+    ),
+    "40,000 convicts": (
+        True,
+        [
+            (0, "40,000 convicts"),
+            (1, "About 40,000"),
+            (2, "40,000 recruits"),
+            (3, "40,000 convicts"),
+        ],
+    ),
+    "no comment": (
+        True,
+        [
+            (0, "have not commented"),
+            (2, "Statements from Russia and North Korea are not available"),
+        ],
+    ),
+    "breach of Security Council resolutions": (
+        False,
+        [
+            (1, "clear breach of U.N. Security Council resolutions"),
+            (3, "The White House said the shipment violated"),
+            (4, "as a violation of UN Security Council resolutions"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("row", SEED_ROWS)
+def test_a_seed_statement_shared_by_several_outlets_forms_one_row(
+    seeds: Story, seed_alignment: Alignment, row: str
+) -> None:
+    exact, fragments = SEED_ROWS[row]
+    keys = {key(seeds, article, fragment) for article, fragment in fragments}
+    found = set(group_of(seed_alignment, next(iter(keys))))
+    assert found == keys if exact else keys <= found
+
+
+def test_no_50000_statement_is_the_same_as_a_40000_statement(
+    seeds: Story, seed_alignment: Alignment
+) -> None:
+    fifty = [key(seeds, a, text) for a, text in FIFTY_THOUSAND]
+    forty = [key(seeds, 1, "About 40,000 of the Wagner"), key(seeds, 2, "40,000 recruits")]
+    same = same_pairs(seed_alignment)
+    assert not [(f, g) for f in fifty for g in forty if {f, g} in same]
+
+
+def test_the_us_confirmation_is_never_the_same_as_north_koreas_denial(
+    seeds: Story, seed_alignment: Alignment
+) -> None:
+    denial = key(seeds, 3, "flatly denied")
+    confirmations = [
+        key(seeds, 1, "we can confirm that North Korea"),
+        key(seeds, 3, "We can confirm that North Korea"),
+        key(seeds, 4, "He confirmed that North Korea"),
+    ]
+    assert not [c for c in confirmations if {c, denial} in same_pairs(seed_alignment)]
+    assert denial not in group_of(seed_alignment, confirmations[0])
+
+
+def test_matches_link_different_articles_in_order_with_scores_in_range(
+    seed_alignment: Alignment,
+) -> None:
+    assert seed_alignment.matches
+    for m in seed_alignment.matches:
+        assert m.a.article < m.b.article
+        assert 0.0 <= m.score <= 1.0
+        assert dict(m.signals).keys() >= {"cosine", "jaccard", "figures_clash", "negation"}
+    pairs = [(m.a, m.b) for m in seed_alignment.matches]
+    assert pairs == sorted(pairs, key=lambda p: (p[0].article, p[0].claim, p[1].article))
+
+
+def test_groups_hold_one_claim_per_article_and_agree_with_same_matches(
+    seed_alignment: Alignment,
+) -> None:
+    same = same_pairs(seed_alignment)
+    for group in seed_alignment.groups:
+        assert list(group) == sorted(group, key=lambda k: (k.article, k.claim))
+        assert len({k.article for k in group}) == len(group) >= 2
+        assert all({a, b} in same for a in group for b in group if a != b)
+    grouped = {k for g in seed_alignment.groups for k in g}
+    assert all(pair <= grouped for pair in same)
+
+
+def test_alignment_is_deterministic(seeds: Story, seed_alignment: Alignment) -> None:
+    assert run(seeds) == seed_alignment
+
+
+def test_claims_on_one_topic_that_state_different_things_form_no_row() -> None:
+    story = [
+        sentence_claims(
+            "The city council approved a budget of $2 million for road repairs on Monday.",
+            "Mayor Ann Lee said the repairs will start in May.",
+            "Residents have complained about potholes for years.",
+        ),
+        sentence_claims(
+            "Council members debated parking fees for three hours.",
+            "The council will vote on a new bike lane plan next month.",
+            "Local shop owners oppose higher parking fees.",
+        ),
+        sentence_claims(
+            "The city council meeting drew a crowd of 200 people.",
+            "A councillor proposed renaming the central square.",
+        ),
+    ]
+    alignment = run(story)
+    assert alignment.groups == ()
+    assert not same_pairs(alignment)
+
+
+def test_a_paraphrase_below_the_same_threshold_that_stands_out_is_matched() -> None:
+    story = [
+        sentence_claims(
+            "The city council approved a $2 million budget for road repairs on Monday.",
+            "The mayor's office has not commented on the decision.",
+            "Residents have complained about potholes for years.",
+        ),
+        sentence_claims(
+            "Council members voted for $2 million of road repairs.",
+            "City hall did not respond to requests for comment.",
+            "Local shop owners oppose higher parking fees.",
+        ),
+    ]
+    alignment = run(story)
+    no_comment = next(m for m in alignment.matches if m.a == ClaimKey(0, 1))
+    assert no_comment.b == ClaimKey(1, 1)
+    assert no_comment.score < weights.SAME_THRESHOLD
+    assert no_comment.kind is MatchKind.SAME
+    assert alignment.groups == (
+        (ClaimKey(0, 0), ClaimKey(1, 0)),
+        (ClaimKey(0, 1), ClaimKey(1, 1)),
+    )
+
+
+def test_a_row_whose_counterpart_sits_in_another_row_takes_no_runner_up(
+    seeds: Story, seed_alignment: Alignment
+) -> None:
+    # 001 says "emerging as a rival power center" inside its 50,000 claim, in another row;
+    # its next best claim, another Kirby quote, must not fill the place.
+    rival = key(seeds, 0, "rival power center")
+    row = group_of(seed_alignment, rival)
+    assert key(seeds, 2, "rival center of power") in row
+    assert key(seeds, 1, "Wagner is on the ground") not in row
+
+
+def test_a_denial_in_an_aside_does_not_keep_a_claim_from_its_row(
+    seeds: Story, seed_alignment: Alignment
+) -> None:
+    supplied = key(seeds, 3, "North Korea had supplied missiles")
+    assert len(group_of(seed_alignment, supplied)) >= 3
+
+
+def test_an_article_that_says_a_thing_twice_keeps_both_in_one_row() -> None:
+    story = [
+        sentence_claims(
+            "The company will cut 500 jobs, its chief executive said.",
+            "The company is to cut 500 jobs by the end of the year.",
+        ),
+        sentence_claims("The firm announced it would eliminate 500 jobs."),
+        sentence_claims("The carmaker plans to cut 500 jobs this year."),
+    ]
+    assert run(story).groups == ((ClaimKey(0, 0), ClaimKey(0, 1), ClaimKey(1, 0), ClaimKey(2, 0)),)
+
+
+def test_a_claim_and_its_negation_are_related_not_same() -> None:
+    story = [
+        sentence_claims("The arms delivery will change the battlefield dynamics in Ukraine."),
+        sentence_claims("The arms delivery will not change the battlefield dynamics in Ukraine."),
+    ]
+    alignment = run(story)
+    assert [m.kind for m in alignment.matches] == [MatchKind.RELATED]
+    assert alignment.groups == ()
+
+
+def test_empty_articles_and_an_empty_story_are_fine() -> None:
+    assert align([], []) == grouping_free()
+    story = [(), sentence_claims("Wagner has 50,000 fighters."), ()]
+    assert run(story) == grouping_free()
+
+
+def grouping_free() -> Alignment:
+    return Alignment(matches=(), groups=())
+
+
+def test_vectors_must_match_the_claims() -> None:
+    claims = [sentence_claims("One claim here."), sentence_claims("Another claim there.")]
+    with pytest.raises(ValueError, match="one row per claim"):
+        align(claims, [np.zeros((2, 384)), np.zeros((1, 384))])
+    with pytest.raises(ValueError, match="one entry per article"):
+        align(claims, [np.zeros((1, 384))])
+
+
+def chain_score(values: dict[tuple[int, int], float]) -> grouping.Score:
+    return lambda i, j: values.get((min(i, j), max(i, j)), 0.0)
+
+
+def test_groups_never_chain_through_a_claim_similar_to_only_one_member() -> None:
+    articles = np.array([0, 1, 2])
+    score = chain_score({(0, 1): 0.9, (1, 2): 0.85, (0, 2): 0.05})
+    assert grouping.build_groups([(0, 1), (1, 2)], articles, score) == [[0, 1]]
+
+
+def test_groups_grow_when_the_new_claim_is_similar_to_most_members() -> None:
+    articles = np.array([0, 1, 2])
+    score = chain_score({(0, 1): 0.9, (1, 2): 0.85, (0, 2): 0.6})
+    assert grouping.build_groups([(0, 1), (1, 2)], articles, score) == [[0, 1, 2]]
+
+
+def test_groups_never_take_two_different_claims_of_one_article() -> None:
+    articles = np.array([0, 1, 0])
+    score = chain_score({(0, 1): 0.9, (1, 2): 0.85, (0, 2): 0.3})
+    assert grouping.build_groups([(0, 1), (1, 2)], articles, score) == [[0, 1]]
+
+
+def test_a_big_story_scores_only_candidate_pairs_and_still_finds_its_rows(seeds: Story) -> None:
+    story = [seeds[n % 5][n % 3 :] for n in range(50)]
+    vectors = [v[n % 3 :] for n, v in enumerate(embed(seeds) * 10)]
+    articles = np.repeat(np.arange(50), [len(a) for a in story])
+    assert blocking.cross_pair_count(articles) > blocking.MAX_EXHAUSTIVE_PAIRS
+    alignment = align(story, vectors)  # its time is measured by `make bench-match`
+    texts = [[story[k.article][k.claim].text for k in group] for group in alignment.groups]
+    assert max(sum("50,000" in t for t in group) for group in texts) >= 35
+    assert all(len({k.article for k in g}) == len(g) for g in alignment.groups)

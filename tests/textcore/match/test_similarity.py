@@ -1,0 +1,193 @@
+"""Pairwise signals between two claims, and the score that combines them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsdiff.textcore import lexical
+from newsdiff.textcore.match import weights
+from newsdiff.textcore.match.similarity import (
+    SIGNALS,
+    Idf,
+    combine,
+    figure_signals,
+    pair_score,
+    profile,
+    signals,
+)
+from newsdiff.textcore.types import Claim, Figure
+
+
+def claim(text: str, *figures: Figure, names: tuple[str, ...] = ()) -> Claim:
+    return Claim(text=text, start=0, end=len(text), figures=figures, names=names)
+
+
+def count(value: float, *, start: int = 0, qualifier: str = "") -> Figure:
+    return Figure(f"{value:,.0f}", value, qualifier=qualifier, start=start)
+
+
+def usd_month(value: float) -> Figure:
+    return Figure(f"${value:,.0f}", value, unit="USD", per="month")
+
+
+def values(a: Claim, b: Claim, cosine: float = 0.8) -> dict[str, float]:
+    return dict(zip(SIGNALS, signals(profile(a), profile(b), cosine), strict=True))
+
+
+def score(a: Claim, b: Claim, cosine: float = 0.8) -> float:
+    return pair_score(profile(a), profile(b), cosine)[0]
+
+
+PERSONNEL = claim("Wagner has some 50,000 personnel in Ukraine.", count(50_000, qualifier="about"))
+FIGHTERS = claim("Wagner has an estimated 50,000 fighters in Ukraine.", count(50_000))
+CONVICTS = claim("About 40,000 of the Wagner personnel are convicts.", count(40_000))
+
+
+def test_the_same_figure_counts_as_agreement_whatever_the_qualifier() -> None:
+    assert figure_signals(PERSONNEL.figures, FIGHTERS.figures) == (1.0, 0.0)
+
+
+def test_a_different_figure_of_the_same_unit_is_a_clash() -> None:
+    assert figure_signals(PERSONNEL.figures, CONVICTS.figures) == (0.0, 1.0)
+
+
+def test_a_figure_clash_costs_more_than_sharing_words_gains() -> None:
+    assert score(PERSONNEL, CONVICTS, cosine=0.83) < score(PERSONNEL, FIGHTERS, cosine=0.71)
+    unnumbered = claim(PERSONNEL.text)
+    assert score(PERSONNEL, CONVICTS) < score(unnumbered, CONVICTS) - 0.2
+
+
+def test_the_principal_figure_decides_even_when_a_later_one_matches() -> None:
+    breakdown = claim("50,000 personnel, including 40,000 convicts", count(50_000), count(40_000))
+    assert figure_signals(breakdown.figures, CONVICTS.figures) == (0.0, 1.0)
+    assert figure_signals(breakdown.figures, PERSONNEL.figures) == (1.0, 0.0)
+
+
+def test_figures_of_different_units_neither_agree_nor_clash() -> None:
+    assert figure_signals((usd_month(1e8),), (count(1e8),)) == (0.0, 0.0)
+    assert figure_signals((usd_month(1e8),), (usd_month(1e8),)) == (1.0, 0.0)
+
+
+def test_dates_without_a_common_part_neither_agree_nor_clash() -> None:
+    year = Figure("2014", 20140000.0, unit="date")
+    day = Figure("Dec. 20", 1220.0, unit="date")
+    other_day = Figure("Dec. 22", 1222.0, unit="date")
+    assert figure_signals((year,), (day,)) == (0.0, 0.0)
+    assert figure_signals((day,), (other_day,)) == (0.0, 1.0)
+
+
+def test_a_date_is_not_the_principal_figure() -> None:
+    dated = (Figure("Dec. 22", 1222.0, unit="date"), count(50_000, start=12))
+    assert figure_signals(dated, (count(50_000),)) == (1.0, 0.0)
+
+
+def test_negation_mismatch_is_flagged_and_lowers_the_score() -> None:
+    will = claim("The delivery will change the battlefield dynamics.")
+    wont = claim("The delivery will not change the battlefield dynamics.")
+    assert values(will, wont)["negation"] == 1.0
+    assert values(wont, wont)["negation"] == 0.0
+    assert score(will, wont, 0.95) < score(will, will, 0.95)
+
+
+@pytest.mark.parametrize(
+    "text", ["North Korea denied it shipped arms.", "They didn't ship arms.", "No arms shipped."]
+)
+def test_denials_and_contractions_count_as_negation(text: str) -> None:
+    assert lexical.negated(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        (
+            "North Korea sent rockets to Wagner, the US said – a charge later denied by Pyongyang.",
+            False,
+        ),
+        ("The shipment – which officials did not confirm – reached Wagner in November.", False),
+        ("The delivery (not yet confirmed) will change the battlefield dynamics.", False),
+        ("We did not – and will not – ship arms to anyone.", True),
+        ("Wagner – not the army – leads.", True),  # too little is left without the aside
+        ("North Korea denied it shipped arms to Wagner – again.", True),
+    ],
+)
+def test_a_negation_in_an_aside_does_not_negate_the_claim(text: str, negated: bool) -> None:
+    assert lexical.negated(text) is negated
+
+
+def test_name_overlap_uses_the_claims_names() -> None:
+    a = claim("He spoke on Thursday.", names=("John Kirby", "White House"))
+    b = claim("He spoke again.", names=("Kirby",))
+    c = claim("She spoke.", names=("Linda Thomas-Greenfield",))
+    assert values(a, b)["names"] == pytest.approx(1 / 4)
+    assert values(a, c)["names"] == 0.0
+
+
+def test_names_are_guessed_from_capitals_when_the_claim_has_none() -> None:
+    assert lexical.guess_names("The talks with Kirby’s team in Washington ended.") == {
+        "kirby",
+        "washington",
+    }
+
+
+def test_lexical_overlap_ignores_stop_words_and_meets_inflections() -> None:
+    a = claim("The US confirmed the delivery of rockets.")
+    b = claim("A delivery of rockets was confirmed by them.")
+    c = claim("Rockets were delivered.")
+    assert values(a, b)["jaccard"] == 1.0
+    assert values(a, c)["containment"] == 1.0
+    assert values(a, c)["jaccard"] == pytest.approx(2 / 3)
+
+
+def test_stems_join_word_forms() -> None:
+    assert lexical.stem("suppliers") == lexical.stem("supply")
+    assert lexical.stem("confirmed") == lexical.stem("confirmation")
+
+
+def test_rare_words_weigh_more_with_story_word_weights() -> None:
+    docs = [lexical.content_stems(t) for t in ["Wagner fights", "Wagner recruits", "Wagner pays"]]
+    idf = Idf.from_documents(docs)
+    a, b = profile(claim("Wagner recruits convicts")), profile(claim("Wagner pays convicts"))
+    plain = signals(a, b, 0.5)[SIGNALS.index("jaccard")]
+    weighted = signals(a, b, 0.5, idf)[SIGNALS.index("jaccard")]
+    assert weighted > plain
+
+
+def test_shared_quoted_words_are_strong_evidence() -> None:
+    quote = "“Wagner is searching around the world for arms suppliers,” Kirby said."
+    echoed = claim("Kirby told reporters Wagner is searching around the world for arms suppliers.")
+    other = claim("“Wagner is paying for the equipment,” Kirby said.")
+    assert values(claim(quote), echoed)["quote"] == pytest.approx(1.0)
+    assert values(claim(quote), other)["quote"] < 0.2
+    assert values(claim("No quote here at all."), echoed)["quote"] == 0.0
+
+
+def test_score_is_a_probability_that_rises_with_cosine() -> None:
+    low, high = score(PERSONNEL, FIGHTERS, 0.2), score(PERSONNEL, FIGHTERS, 0.9)
+    assert 0.0 <= low < high <= 1.0
+    assert combine([0.0] * len(SIGNALS)) < 0.1
+
+
+def test_calibrated_weights_have_the_expected_signs() -> None:
+    assert weights.SIGNALS == SIGNALS
+    weight = dict(zip(SIGNALS, weights.WEIGHTS, strict=True))
+    assert weight["cosine"] > 0 and weight["jaccard"] > 0
+    assert weight["figures_agree"] > 0 > weight["figures_clash"]
+    assert weight["negation"] < 0
+
+
+texts = st.text(alphabet=st.sampled_from(list("abc XYZ,.“”'\"05")), max_size=60)
+values_ = st.sampled_from([1.0, 5.0, 50_000.0])
+figure_lists = st.lists(
+    st.builds(Figure, st.just("n"), values_, st.sampled_from(["", "USD"])), max_size=3
+)
+
+
+@given(texts, texts, figure_lists, figure_lists, st.floats(-1, 1))
+def test_signals_and_score_are_symmetric(
+    text_a: str, text_b: str, figs_a: list[Figure], figs_b: list[Figure], cosine: float
+) -> None:
+    a, b = profile(claim(text_a, *figs_a)), profile(claim(text_b, *figs_b))
+    assert signals(a, b, cosine) == signals(b, a, cosine)
+    assert pair_score(a, b, cosine) == pair_score(b, a, cosine)
