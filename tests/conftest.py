@@ -16,6 +16,9 @@ SEEDS = Path(settings.BASE_DIR) / "seeds"
 DEMO_TITLE = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))["story"]
 EDITOR_PASSWORD = "a-long-test-password-42"
 
+# The `pages_server` fixture: a loopback HTTP server whose pages a test sets (fetching by URL).
+pytest_plugins = ["tests.pages_server"]
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
