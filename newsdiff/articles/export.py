@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from newsdiff.articles.models import Article, Claim, ClaimGroup, Match, Story
+from newsdiff.articles.models import Article, ArticleVersion, Claim, ClaimGroup, Match, Story
 
 
 def export_stories(stories: QuerySet[Story]) -> dict[str, Any]:
@@ -17,7 +17,7 @@ def story_export(story: Story) -> dict[str, Any]:
     articles = list(
         story.articles.order_by("position", "pk")
         .select_related("outlet")
-        .prefetch_related("removed_spans", "claims")
+        .prefetch_related("removed_spans", "claims", _earlier_versions())
     )
     return {
         "slug": story.slug,
@@ -27,6 +27,13 @@ def story_export(story: Story) -> dict[str, Any]:
         "matches": [_match(match) for match in story.matches.order_by("a_id", "b_id")],
         "groups": [_group(group) for group in _groups(story)],
     }
+
+
+def _earlier_versions() -> Prefetch:
+    versions = ArticleVersion.objects.order_by("number").only(
+        "article_id", "number", "seen", "text"
+    )
+    return Prefetch("versions", queryset=versions)
 
 
 def _groups(story: Story) -> QuerySet[ClaimGroup]:
@@ -45,7 +52,14 @@ def _article(article: Article) -> dict[str, Any]:
         "published": article.published.isoformat() if article.published else None,
         "text": article.text,
         "removed": [{"text": s.text, "reason": s.reason} for s in article.removed_spans.all()],
+        "versions": _versions(article),
     }
+
+
+def _versions(article: Article) -> list[dict[str, Any]]:
+    """The article's earlier versions, oldest first; the latest is the article's own `text`."""
+    earlier = list(article.versions.all())[:-1]
+    return [{"seen": v.seen.isoformat(), "text": v.text} for v in earlier]
 
 
 def _claim(claim: Claim) -> dict[str, Any]:

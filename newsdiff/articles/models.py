@@ -7,6 +7,7 @@ import hashlib
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 
@@ -128,6 +129,31 @@ class Article(models.Model):
         if self.source_file:
             return self.source_file.rsplit("/", 1)[-1]
         return f"Article {self.position + 1}"
+
+
+class ArticleVersion(models.Model):
+    """One text of an article as seen at one time, numbered from 1; the article itself holds
+    the latest (its raw input, cleaned text and claims). Kept when the source changes."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    seen = models.DateTimeField(default=timezone.now)
+    raw = models.TextField(help_text="The input exactly as received (decoded to text).")
+    raw_format = models.CharField(
+        max_length=10, choices=Article.Format.choices, default=Article.Format.TEXT
+    )
+    title = models.CharField(max_length=500, blank=True)
+    text = models.TextField(help_text="The cleaned body of this version.")
+    content_hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="version_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"version {self.number} of article {self.article_id}"
 
 
 class OutletRule(models.Model):

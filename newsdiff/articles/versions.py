@@ -1,0 +1,152 @@
+"""Versions of an article: its source seen again with changed text.
+
+The article row holds the latest version (raw input, cleaned text, claims), so alignment and
+every view read the latest; `ArticleVersion` keeps every version seen, numbered from 1, with when
+it was seen. A change that is only whitespace, punctuation or a timestamp line (textcore's
+`is_boring_change`) makes no version.
+
+An article's source is its outlet plus its URL, else its external id, else its file (SPEC);
+`article_same_source` finds the story's article with the input's source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.db import transaction
+from django.db.models import Max, QuerySet
+from django.utils import timezone
+
+from newsdiff.articles import mapping
+from newsdiff.articles.alignment import story_lock
+from newsdiff.articles.inputs import ArticleInput, web_url
+from newsdiff.articles.models import (
+    Article,
+    ArticleVersion,
+    Claim,
+    RemovedSpan,
+    Story,
+    content_hash,
+)
+from newsdiff.textcore.differences import is_boring_change
+from newsdiff.textcore.pipeline import ProcessedArticle
+
+
+class Change(StrEnum):
+    NEW_VERSION = "new version"
+    BORING = "boring change"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class VersionOutcome:
+    article: Article
+    change: Change
+    number: int  # the article's latest version number after this
+
+    @property
+    def message(self) -> str:
+        if self.change is Change.NEW_VERSION:
+            return f"new version {self.number}: the text changed since it was last seen"
+        if self.change is Change.BORING:
+            return "changed only in whitespace, punctuation or a timestamp line: no new version"
+        return "unchanged since it was last seen"
+
+
+def source_key(item: ArticleInput) -> tuple[str, str] | None:
+    """What identifies the input's source (SPEC): its URL (with its outlet), else its external
+    id, else its file; None for a pasted text without any of them.
+
+    Minimal on purpose: the inputs work (issue 12) owns article identity; reconcile there."""
+    if url := web_url(item.url):
+        return ("url", url)
+    if item.external_id:
+        return ("id", item.external_id)
+    if item.source_file:
+        return ("file", item.source_file)
+    return None
+
+
+def article_same_source(*, story: Story, item: ArticleInput) -> Article | None:
+    """The story's article with the input's source, if any (the oldest, should there be two)."""
+    key = source_key(item)
+    if key is None:
+        return None
+    kind, value = key
+    articles: QuerySet[Article] = story.articles.all()
+    if kind == "url":
+        articles = articles.filter(url=value[:1000])
+        outlet = " ".join(item.outlet.split())
+        if outlet:  # an input naming no outlet takes the one found before for its URL
+            articles = articles.filter(outlet__name=outlet[:200])
+    elif kind == "id":
+        articles = articles.filter(external_id=value[:200], url="")
+    else:
+        articles = articles.filter(source_file=value[:1000], url="", external_id="")
+    return articles.order_by("pk").first()
+
+
+def version_first(*, article: Article) -> ArticleVersion:
+    """Version 1 of a newly stored article (called in the transaction that stores it)."""
+    return ArticleVersion.objects.create(
+        article=article,
+        number=1,
+        seen=article.created_at or timezone.now(),
+        raw=article.raw,
+        raw_format=article.raw_format,
+        title=article.title,
+        text=article.text,
+        content_hash=article.content_hash,
+    )
+
+
+def article_version_update(
+    *, article: Article, item: ArticleInput, processed: ProcessedArticle
+) -> VersionOutcome:
+    """The article's source seen again as `item` (`processed`: cleaned with the outlet's rules
+    and the article's corrections, and checked, by the caller): a new version if its cleaned
+    text changed, not boringly. The article's claims are found anew; the caller aligns."""
+    cleaned = processed.cleaned
+    fingerprint = content_hash(cleaned.text)
+    latest = version_latest_number(article)
+    if fingerprint == article.content_hash:
+        return VersionOutcome(article, Change.UNCHANGED, latest)
+    if is_boring_change(article.text, cleaned.text):
+        return VersionOutcome(article, Change.BORING, latest)
+    with transaction.atomic():
+        story_lock(article.story)  # an alignment running now sees all of this or none
+        number = version_latest_number(article) + 1
+        article.raw, article.raw_format = item.raw, item.fmt
+        article.text, article.content_hash = cleaned.text, fingerprint
+        article.title = (item.title or cleaned.title or article.title)[:500]
+        article.blocks = mapping.block_rows(cleaned)
+        article.save(update_fields=["raw", "raw_format", "text", "content_hash", "title", "blocks"])
+        article.removed_spans.all().delete()
+        article.claims.all().delete()
+        RemovedSpan.objects.bulk_create(mapping.removed_rows(article, cleaned))
+        Claim.objects.bulk_create(mapping.claim_rows(article, processed.claims))
+        ArticleVersion.objects.create(
+            article=article,
+            number=number,
+            raw=item.raw,
+            raw_format=item.fmt,
+            title=article.title,
+            text=cleaned.text,
+            content_hash=fingerprint,
+        )
+        Story.objects.filter(pk=article.story_id).update(updated_at=timezone.now())
+    return VersionOutcome(article, Change.NEW_VERSION, number)
+
+
+def version_latest_number(article: Article) -> int:
+    found = article.versions.aggregate(last=Max("number"))["last"]
+    return found or 1
+
+
+def version_latest_sync(*, article: Article) -> None:
+    """After the latest version was cleaned again (an editor's correction), keep its cleaned
+    text the article's, so differences between versions compare like with like."""
+    article.versions.filter(number=version_latest_number(article)).update(
+        text=article.text, content_hash=article.content_hash, title=article.title
+    )

@@ -1,0 +1,85 @@
+"""What the reading view and the story page show of an article's versions.
+
+`versions_panel` lists an article's versions with when each was seen and the difference between
+the two asked for (by default the one before the latest, and the latest). `claims_added_later`
+says which of the latest version's claims first appeared, or changed, in a later version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsdiff.articles.models import Article, ArticleVersion, Claim
+from newsdiff.textcore.differences import OpKind, VersionDiff, diff_versions
+
+
+@dataclass(frozen=True, slots=True)
+class VersionsPanel:
+    versions: list[ArticleVersion]
+    old: ArticleVersion | None
+    new: ArticleVersion | None
+    diff: VersionDiff | None
+
+    @property
+    def changed(self) -> bool:
+        return len(self.versions) > 1
+
+
+def versions_panel(article: Article, old: int | None, new: int | None) -> VersionsPanel:
+    """The article's versions, oldest first, and the diff from version `old` to `new`."""
+    versions = list(article.versions.order_by("number").defer("raw"))
+    if len(versions) < 2:
+        return VersionsPanel(versions, None, None, None)
+    by_number = {version.number: version for version in versions}
+    after = by_number.get(new or 0, versions[-1])
+    before = by_number.get(old or 0) or _previous(versions, after)
+    if before is None or before.number == after.number:
+        before = versions[-2] if after is versions[-1] else versions[-1]
+    return VersionsPanel(versions, before, after, diff_versions(before.text, after.text))
+
+
+def _previous(versions: list[ArticleVersion], version: ArticleVersion) -> ArticleVersion | None:
+    earlier = [v for v in versions if v.number < version.number]
+    return earlier[-1] if earlier else None
+
+
+@dataclass(frozen=True, slots=True)
+class LaterClaim:
+    """A claim of the latest version that is not in version 1: `added` (new words only) or
+    changed, in version `number`."""
+
+    number: int
+    added: bool
+
+    @property
+    def label(self) -> str:
+        return f"{'added' if self.added else 'changed'} in version {self.number}"
+
+
+def claims_added_later(article: Article, claims: list[Claim]) -> dict[int, LaterClaim]:
+    """For each of `claims` (the article's, of its latest version) that the first version did
+    not state in the same words: the version where it came, and whether it was added whole."""
+    texts = list(article.versions.order_by("number").values_list("number", "text"))
+    if len(texts) < 2:
+        return {}
+    found: dict[int, LaterClaim] = {}
+    for claim in claims:
+        first = next((n for n, text in texts if _normal(claim.text) in _normal(text)), None)
+        if first is None or first == 1:
+            continue
+        previous = next(text for n, text in reversed(texts) if n < first)
+        current = next(text for n, text in texts if n == first)
+        found[claim.pk] = LaterClaim(first, _added_whole(previous, current, claim.text))
+    return found
+
+
+def _added_whole(previous: str, current: str, claim_text: str) -> bool:
+    """Whether the claim's words came in as an insertion (no words of it were replaced)."""
+    diff = diff_versions(previous, current)
+    touching = [c for c in diff.changes if c.kind is not OpKind.EQUAL and c.new.strip()]
+    inside = [c for c in touching if c.new.strip() in claim_text]
+    return bool(inside) and all(c.kind is OpKind.INSERT for c in inside)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())

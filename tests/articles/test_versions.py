@@ -1,0 +1,147 @@
+"""Versions: the same source seen again with changed text is a new version; old ones are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.articles.ingest import article_ingest
+from newsdiff.articles.inputs import ArticleInput
+from newsdiff.articles.models import Article, ArticleVersion
+from newsdiff.articles.refresh import article_check_for_changes
+from newsdiff.articles.versions import Change, article_same_source, source_key
+from newsdiff.articles.web_inputs import read_url
+from tests.pages_server import PagesServer, article_page
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "Floods hit the northern valley"
+FIRST = (
+    "Floods in the northern valley left 3 dead on Monday, police said.",
+    "Rescue teams reached the cut-off villages by boat on Monday evening.",
+    "The regional governor said the army would help with the clean-up.",
+)
+SECOND = (
+    "Floods in the northern valley left 5 dead on Monday, police said.",
+    "Rescue teams reached the cut-off villages by boat on Monday evening.",
+    "The regional governor said the army would help with the clean-up.",
+    "Residents said the warnings came too late to save their homes.",
+)
+
+
+def serve(server: PagesServer, *paragraphs: str, stamp: str = "") -> str:
+    page = article_page(TITLE, *paragraphs)
+    if stamp:
+        page = page.replace("<article>", f"<article><p>{stamp}</p>")
+    return server.serve("/floods", page)
+
+
+def ingest_url(url: str, story_title: str = "Floods") -> Article:
+    item = read_url(url)
+    assert isinstance(item, ArticleInput), item
+    return article_ingest(item=item, story_title=story_title).article
+
+
+def test_a_url_article_keeps_the_raw_page_and_starts_at_version_one(
+    pages_server: PagesServer,
+) -> None:
+    article = ingest_url(serve(pages_server, *FIRST))
+    assert "<nav>" in article.raw and article.raw_format == "html"
+    assert article.url == pages_server.url("/floods")
+    assert [v.number for v in article.versions.all()] == [1]
+    assert article.versions.get().text == article.text
+
+
+def test_a_changed_page_is_a_new_version_and_the_old_one_is_kept(
+    pages_server: PagesServer,
+) -> None:
+    article = ingest_url(serve(pages_server, *FIRST))
+    first_text = article.text
+    serve(pages_server, *SECOND)
+    result = article_check_for_changes(article=article)
+    assert result.changed and result.outcome is not None
+    assert result.outcome.number == 2
+    article.refresh_from_db()
+    assert "5 dead" in article.text and "warnings came too late" in article.text
+    old, new = article.versions.order_by("number")
+    assert old.text == first_text and new.text == article.text
+    assert old.seen <= new.seen
+    assert any("warnings came too late" in c.text for c in article.claims.all())
+    assert not any("3 dead" in c.text for c in article.claims.all())
+
+
+@pytest.mark.parametrize(
+    "boring",
+    [
+        {"paragraphs": FIRST, "stamp": "Updated 10:42 a.m. ET, April 3, 2026"},
+        {"paragraphs": (FIRST[0].replace("Monday, police", "Monday police"), *FIRST[1:])},
+    ],
+)
+def test_a_boring_change_makes_no_version(pages_server: PagesServer, boring: dict) -> None:
+    article = ingest_url(serve(pages_server, *FIRST, stamp="Updated 09:00 a.m. ET, April 3, 2026"))
+    serve(pages_server, *boring["paragraphs"], stamp=boring.get("stamp", ""))
+    result = article_check_for_changes(article=article)
+    assert result.outcome is not None
+    assert result.outcome.change in {Change.BORING, Change.UNCHANGED}
+    assert article.versions.count() == 1
+
+
+def test_the_same_page_is_unchanged(pages_server: PagesServer) -> None:
+    article = ingest_url(serve(pages_server, *FIRST))
+    result = article_check_for_changes(article=article)
+    assert result.outcome is not None and result.outcome.change is Change.UNCHANGED
+    assert article.versions.count() == 1
+
+
+def test_a_page_that_cannot_be_fetched_changes_nothing(pages_server: PagesServer) -> None:
+    article = ingest_url(serve(pages_server, *FIRST))
+    pages_server.serve("/floods", b"%PDF-1.7", headers={"Content-Type": "application/pdf"})
+    result = article_check_for_changes(article=article)
+    assert result.outcome is None and "PDF" in result.problem
+    article.refresh_from_db()
+    assert "3 dead" in article.text and article.versions.count() == 1
+
+
+def test_ingesting_the_same_source_with_changed_text_is_a_new_version(
+    pages_server: PagesServer,
+) -> None:
+    url = serve(pages_server, *FIRST)
+    article = ingest_url(url)
+    serve(pages_server, *SECOND)
+    again = ingest_url(url)
+    assert again.pk == article.pk
+    assert Article.objects.filter(story=article.story).count() == 1
+    assert list(again.versions.values_list("number", flat=True)) == [1, 2]
+
+
+def test_ingesting_the_same_source_unchanged_changes_nothing(pages_server: PagesServer) -> None:
+    url = serve(pages_server, *FIRST)
+    article = ingest_url(url)
+    outcome = article_ingest(item=read_url(url), story_title="Floods")  # type: ignore[arg-type]
+    assert outcome.article.pk == article.pk and not outcome.created
+    assert ArticleVersion.objects.filter(article=article).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("item", "key"),
+    [
+        (
+            ArticleInput("x", "text", url="https://a.example/n", external_id="7"),
+            ("url", "https://a.example/n"),
+        ),
+        (ArticleInput("x", "text", external_id="7", source_file="f.txt"), ("id", "7")),
+        (ArticleInput("x", "text", source_file="f.txt"), ("file", "f.txt")),
+        (ArticleInput("x", "text"), None),
+    ],
+)
+def test_source_key(item: ArticleInput, key: tuple[str, str] | None) -> None:
+    assert source_key(item) == key
+
+
+def test_the_same_url_from_another_outlet_is_another_source(pages_server: PagesServer) -> None:
+    url = serve(pages_server, *FIRST)
+    item = read_url(url, outlet="Valley News")
+    assert isinstance(item, ArticleInput)
+    article = article_ingest(item=item, story_title="Floods").article
+    other = ArticleInput(raw=item.raw, fmt=item.fmt, url=url, outlet="Wire Service")
+    assert article_same_source(story=article.story, item=other) is None
+    assert article_same_source(story=article.story, item=item) == article
