@@ -10,7 +10,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from newsdiff.articles import fetch
 from newsdiff.articles.fetch import (
     ALLOW_HOSTS_VARIABLE,
     USER_AGENT,
@@ -18,6 +17,7 @@ from newsdiff.articles.fetch import (
     FetchError,
     FetchLimits,
     address_problem,
+    addresses,
     check_url,
     fetch_page,
 )
@@ -105,7 +105,7 @@ def test_the_connection_goes_to_the_checked_address(
 ) -> None:
     # "news.invalid" cannot resolve in real DNS: the page arrives only if newsdiff connects to
     # the address its own (checked) resolution returned, while asking for the name.
-    monkeypatch.setattr(fetch, "resolve_host", lambda host, port: ["127.0.0.1"])
+    monkeypatch.setattr(addresses, "resolve_host", lambda host, port: ["127.0.0.1"])
     url = pages_server.serve("/flood", PAGE).replace("127.0.0.1", "news.invalid")
     assert "Three people died" in fetch_page(url, allow=AllowList.parse("news.invalid")).raw
     assert pages_server.requests[-1][1]["Host"] == f"news.invalid:{pages_server.port}"
@@ -140,7 +140,7 @@ def test_a_host_name_resolving_to_loopback_is_refused(pages_server: PagesServer)
 def test_a_host_name_resolving_to_a_private_address_is_refused(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(fetch, "resolve_host", lambda host, port: ["93.184.215.14", "10.0.0.7"])
+    monkeypatch.setattr(addresses, "resolve_host", lambda host, port: ["93.184.215.14", "10.0.0.7"])
     error = refusal("https://intranet.example.com/news", allow=AllowList())
     assert "10.0.0.7, a private address" in error.reason
 
