@@ -310,7 +310,7 @@ class IngestJobQuerySet(models.QuerySet["IngestJob"]):
 
 
 class IngestJob(models.Model):
-    """One uploaded file or pasted text waiting for, in, or done with background processing.
+    """One uploaded file, pasted text or URL waiting for, in, or done with background processing.
 
     The status lives here, not in the task backend, so the page can show it and a worker that
     died mid-way can be recovered (`manage.py recover_jobs`).
@@ -318,12 +318,13 @@ class IngestJob(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", "waiting for a worker"
+        FETCHING = "fetching", "fetching the page"
         PROCESSING = "processing", "cleaning and finding claims"
         ALIGNING = "aligning", "aligning with the other articles"
         DONE = "done", "done"
         FAILED = "failed", "failed"
 
-    UNFINISHED = (Status.QUEUED, Status.PROCESSING, Status.ALIGNING)
+    UNFINISHED = (Status.QUEUED, Status.FETCHING, Status.PROCESSING, Status.ALIGNING)
 
     batch = models.UUIDField(db_index=True)
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="jobs")
@@ -333,6 +334,11 @@ class IngestJob(models.Model):
     title = models.CharField(max_length=500, blank=True)
     url = models.URLField(max_length=1000, blank=True)
     outlet = models.CharField(max_length=200, blank=True)
+    fetch = models.BooleanField(
+        default=False,
+        help_text="The page is fetched from `url` by the worker (with `article` set: a check "
+        "of that article for changes).",
+    )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
     message = models.TextField(blank=True)
     article = models.ForeignKey(Article, on_delete=models.SET_NULL, null=True, blank=True)
@@ -346,7 +352,7 @@ class IngestJob(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.source_name or 'pasted text'}: {self.status}"
+        return f"{self.source_name or self.url or 'pasted text'}: {self.status}"
 
     @property
     def is_finished(self) -> bool:

@@ -1,4 +1,5 @@
-"""The upload form: paste text or choose a .txt/.html file, into a new or an existing story."""
+"""The upload form: paste text, choose .txt/.html files, or give URLs, into a new or an existing
+story."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
+from newsdiff.articles.fetch import FetchError, check_url
 from newsdiff.articles.inputs import DecodeError, decode_bytes, format_for, shape_problem
 from newsdiff.articles.models import Story
 
-NEED_ONE_SOURCE = "Paste the article's text or choose a file (one of the two)."
+NEED_ONE_SOURCE = "Paste the article's text, choose a file, or give its URL."
 NOT_BOTH_SOURCES = "Paste text or choose a file, not both."
 NEED_STORY = "Choose a story or give a title for a new one."
 NOT_BOTH_STORIES = "Choose an existing story or give a new title, not both."
@@ -22,6 +24,9 @@ UPLOAD_SUFFIXES = (".txt", ".text", ".html", ".htm")
 MAX_FILES = 20
 EMPTY_TITLE = "A story needs a title."
 TOO_MANY_FILES = "At most {limit} files at once; {count} were chosen."
+TOO_MANY_URLS = "At most {limit} URLs at once; {count} were given."
+BAD_URL_LINE = "Line {line}: {reason}."
+MAX_URLS = 20
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -65,6 +70,27 @@ class UploadForm(forms.Form):
         label="Files",
         help_text="One or more .txt or .html files, each up to the size limit.",
     )
+    urls = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4, "placeholder": "https://"}),
+        required=False,
+        label="URLs",
+        help_text="One or more article addresses, one per line: each page is fetched and added.",
+    )
+
+    def clean_urls(self) -> list[str]:
+        lines = [line.strip() for line in (self.cleaned_data.get("urls") or "").splitlines()]
+        numbered = [(n, line) for n, line in enumerate(lines, start=1) if line]
+        if len(numbered) > MAX_URLS:
+            raise forms.ValidationError(TOO_MANY_URLS.format(limit=MAX_URLS, count=len(numbered)))
+        problems, urls = [], []
+        for n, line in numbered:
+            try:
+                urls.append(check_url(line))
+            except FetchError as error:
+                problems.append(BAD_URL_LINE.format(line=n, reason=error))
+        if problems:
+            raise forms.ValidationError(problems)
+        return list(dict.fromkeys(urls))
 
     def clean_file(self) -> list[tuple[str, str]]:
         uploads = self.cleaned_data.get("file") or []
@@ -85,10 +111,11 @@ class UploadForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         has_text, has_file = bool(data.get("text", "").strip()), bool(data.get("file"))
-        if "file" not in self.errors and "text" not in self.errors:
+        has_urls = bool(data.get("urls"))
+        if not self.errors.keys() & {"file", "text", "urls"}:
             if has_text and has_file:
                 raise forms.ValidationError(NOT_BOTH_SOURCES)
-            if not has_text and not has_file:
+            if not has_text and not has_file and not has_urls:
                 raise forms.ValidationError(NEED_ONE_SOURCE)
         if data.get("story") and data.get("new_story", "").strip():
             raise forms.ValidationError(NOT_BOTH_STORIES)
@@ -98,10 +125,13 @@ class UploadForm(forms.Form):
 
     @property
     def sources(self) -> list[tuple[str, str, str]]:
-        """(name, raw text, format) of each file submitted, or of the pasted text."""
+        """(name, raw text, format) of each file submitted, or of the pasted text (none when
+        only URLs were given: they are fetched by the worker)."""
         if self.cleaned_data.get("file"):
             return [(name, raw, format_for(name)) for name, raw in self.cleaned_data["file"]]
-        return [("", self.cleaned_data["text"], "text")]
+        if self.cleaned_data["text"].strip():
+            return [("", self.cleaned_data["text"], "text")]
+        return []
 
 
 def _read_upload(upload: Any) -> tuple[str, str]:
