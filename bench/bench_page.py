@@ -59,9 +59,7 @@ def _pages(browser: Browser) -> list[tuple[str, str]]:
     ]
 
 
-def _measure(
-    browser: Browser, path: str, repeat: int, name: str
-) -> tuple[str, float, float, int]:
+def _measure(browser: Browser, path: str, repeat: int, name: str) -> tuple[str, float, float, int]:
     times, size = [], 0
     browser.get(path)  # warm up
     for _ in range(repeat):

@@ -1,9 +1,9 @@
 """A production-like newsdiff on loopback: gunicorn serving `newsdiff.wsgi`, db_worker processes.
 
 Used by `make serve` (scripts/serve.py) and by the load and fault runs, which start their own
-stack on a throw-away database:
+stack on a throw-away database (`free_port` is `scripts.client.free_port`):
 
-    stack = Stack(StackConfig(database_url="sqlite:////tmp/x/db.sqlite3", port=free_port()))  # client.free_port
+    stack = Stack(StackConfig(database_url="sqlite:////tmp/x/db.sqlite3", port=free_port()))
     stack.prepare()          # collectstatic, migrate, recover_jobs
     stack.start()            # gunicorn + workers, waits until the site answers
     stack.kill_workers(signal.SIGKILL)

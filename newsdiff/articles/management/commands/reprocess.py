@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from newsdiff.articles.ingest import ArticleRejected, article_refresh, ingest_then_align
 from newsdiff.articles.management.story_option import add_story_option, selected_stories
 from newsdiff.articles.models import Article, Claim, Story
+from newsdiff.textcore.pipeline import ProcessedArticle
 
 WOULD_CHANGE = "{slug}: {article}: would change: text {text}, {before} claims now, {after} after"
 DRY_RUN_SUMMARY = (
@@ -75,7 +76,7 @@ class Command(BaseCommand):
                 )
         self.stdout.write(DRY_RUN_SUMMARY.format(slug=story.slug, before=before, after=after))
 
-    def _refresh(self, article: Article, *, store: bool) -> Any:
+    def _refresh(self, article: Article, *, store: bool) -> ProcessedArticle | None:
         try:
             return article_refresh(article=article, store=store)
         except ArticleRejected as error:
