@@ -19,6 +19,13 @@ from newsdiff.articles.corrections import CleaningRules, outlet_learn, rules_for
 from newsdiff.articles.inputs import ArticleInput, web_url
 from newsdiff.articles.limits import MAX_CLAIMS
 from newsdiff.articles.models import Article, Claim, Outlet, RemovedSpan, Story, content_hash
+from newsdiff.articles.versions import (
+    VersionOutcome,
+    article_same_source,
+    article_version_update,
+    version_first,
+    version_latest_sync,
+)
 from newsdiff.textcore.pipeline import ProcessedArticle, process_article
 from newsdiff.textcore.types import Cleaned
 
@@ -26,6 +33,7 @@ EMPTY_AFTER_CLEANING = "nothing is left after cleaning: no article text was foun
 NO_CLAIMS = "no sentences were found in the article text"
 TOO_MANY_CLAIMS = "{count:,} statements found, more than one article holds (the limit is {limit:,})"
 WOULD_DUPLICATE = "after this correction the article would be the same as another in the story"
+VERSION_DUPLICATE = "its changed text is the same as another article's in the story; not stored"
 
 
 class ArticleRejected(ValueError):
@@ -34,8 +42,17 @@ class ArticleRejected(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class IngestOutcome:
+    """What storing an input did: `created` a new article, or (for the source of an article
+    already stored) `version` says whether its text changed."""
+
     article: Article
     created: bool
+    version: VersionOutcome | None = None
+
+    @property
+    def changed(self) -> bool:
+        """Whether the story has a new text to align (a new article or a new version)."""
+        return self.created or (self.version is not None and self.version.is_new)
 
 
 def ingest_then_align[T](
@@ -56,9 +73,16 @@ def ingest_then_align[T](
 
 
 def story_get_or_create(*, title: str) -> Story:
-    title = " ".join(title.split())[:300] or "Untitled story"
-    story = Story.objects.filter(title=title).order_by("created_at").first()
-    return story or Story.objects.create(title=title)
+    return story_named(title) or Story.objects.create(title=_story_title(title))
+
+
+def story_named(title: str) -> Story | None:
+    """The oldest story with this title (spacing normalised), if any."""
+    return Story.objects.filter(title=_story_title(title)).order_by("created_at").first()
+
+
+def _story_title(title: str) -> str:
+    return " ".join(title.split())[:300] or "Untitled story"
 
 
 def _outlet_name(name: str) -> str:
@@ -94,8 +118,13 @@ def article_ingest(
     """Clean the input, find its claims, and store all of it; the same text twice is stored once.
 
     The story is `story`, else the one titled `story_title` (created with the article, so a
-    rejected input never leaves an empty story behind).
+    rejected input never leaves an empty story behind). When the story already holds an
+    article of the same source (`versions.article_same_source`), the input is that article
+    seen again: a new version if its text changed, else nothing changes.
     """
+    known = article_same_source(story=story or story_named(story_title), item=item)
+    if known is not None:
+        return _version_ingest(known, item)
     processed = article_check(item)
     cleaned = processed.cleaned
     fingerprint = content_hash(cleaned.text)
@@ -120,14 +149,24 @@ def article_ingest(
     return IngestOutcome(article, created=True)
 
 
+def _version_ingest(article: Article, item: ArticleInput) -> IngestOutcome:
+    processed = article_check(item, rules_for(outlet=article.outlet, article=article))
+    try:
+        version = article_version_update(article=article, item=item, processed=processed)
+    except IntegrityError as error:  # one text per story: another article has the new text
+        raise ArticleRejected(VERSION_DUPLICATE) from error
+    return IngestOutcome(article, created=False, version=version)
+
+
 def _article_create(
     *, story: Story, item: ArticleInput, cleaned: Cleaned, fingerprint: str
 ) -> Article:
+    """The article row and its version 1."""
     last = story.articles.aggregate(last=Max("position"))["last"]
     published = item.published
     if published is not None and timezone.is_naive(published):
         published = timezone.make_aware(published, timezone.UTC)
-    return Article.objects.create(
+    article = Article.objects.create(
         story=story,
         outlet=outlet_get_or_create(name=item.outlet),
         position=0 if last is None else last + 1,
@@ -143,6 +182,8 @@ def _article_create(
         blocks=mapping.block_rows(cleaned),
         content_hash=fingerprint,
     )
+    version_first(article=article)
+    return article
 
 
 def article_reprocess(*, article: Article) -> Article:
@@ -169,6 +210,7 @@ def article_refresh(*, article: Article, store: bool = True) -> ProcessedArticle
         article.text, article.content_hash = cleaned.text, fingerprint
         article.blocks = mapping.block_rows(cleaned)
         article.save(update_fields=["text", "content_hash", "blocks"])
+        version_latest_sync(article=article)
         article.removed_spans.all().delete()
         article.claims.all().delete()
         RemovedSpan.objects.bulk_create(mapping.removed_rows(article, cleaned))

@@ -1,5 +1,8 @@
 """Uploads processed in the background: queue a batch, process it, recover from dead workers.
 
+A job holds an uploaded file or pasted text, or a URL the worker fetches first (an article
+added by URL, or an article checked for changes).
+
 Each job's article is written in one transaction together with the job's new status, so a
 worker killed at any point leaves either a complete article or none; `jobs_recover` then
 queues the unfinished jobs again, or marks them failed after `MAX_ATTEMPTS`.
@@ -19,9 +22,17 @@ from django.tasks import task
 from django.utils import timezone
 
 from newsdiff.articles.alignment import story_align
-from newsdiff.articles.ingest import ArticleRejected, article_ingest, ingest_then_align
-from newsdiff.articles.inputs import ArticleInput
-from newsdiff.articles.models import IngestJob, Story
+from newsdiff.articles.ingest import (
+    ArticleRejected,
+    IngestOutcome,
+    article_ingest,
+    ingest_then_align,
+)
+from newsdiff.articles.inputs import ArticleInput, InputProblem
+from newsdiff.articles.models import Article, IngestJob, Story
+from newsdiff.articles.refresh import article_check_for_changes
+from newsdiff.articles.versions import NOTHING_NEW
+from newsdiff.articles.web_inputs import read_url
 
 logger = logging.getLogger(__name__)
 
@@ -31,11 +42,24 @@ ALREADY_STORED = "already in the story; nothing changed"
 UNEXPECTED = "could not be processed ({kind}); the article was not stored"
 
 
-def batch_queue(*, story: Story, items: Sequence[ArticleInput]) -> uuid.UUID:
-    """Store the inputs as jobs and queue one task for them once the transaction commits."""
+def batch_queue(
+    *,
+    story: Story,
+    items: Sequence[ArticleInput] = (),
+    urls: Sequence[str] = (),
+    outlet: str = "",
+    checks: Sequence[Article] = (),
+) -> uuid.UUID:
+    """Store the inputs as jobs and queue one task for them once the transaction commits.
+
+    `urls` are pages the worker fetches and adds (with `outlet`, if given); `checks` are the
+    story's URL articles the worker fetches again ("Check for changes")."""
     batch = uuid.uuid4()
+    rows = [_job(batch, story, item) for item in items]
+    rows += [_url_job(batch, story, url, outlet) for url in urls]
+    rows += [_check_job(batch, story, article) for article in checks]
     with transaction.atomic():
-        IngestJob.objects.bulk_create(_job(batch, story, item) for item in items)
+        IngestJob.objects.bulk_create(rows)
         transaction.on_commit(lambda: process_upload_batch.enqueue(str(batch)))
     return batch
 
@@ -50,6 +74,19 @@ def _job(batch: uuid.UUID, story: Story, item: ArticleInput) -> IngestJob:
         title=item.title[:500],
         url=item.url[:1000],
         outlet=item.outlet[:200],
+    )
+
+
+def _url_job(batch: uuid.UUID, story: Story, url: str, outlet: str) -> IngestJob:
+    return IngestJob(
+        batch=batch, story=story, url=url[:1000], outlet=outlet[:200], fetch=True, raw_format=""
+    )
+
+
+def _check_job(batch: uuid.UUID, story: Story, article: Article) -> IngestJob:
+    outlet = article.outlet.name if article.outlet else ""
+    return IngestJob(
+        batch=batch, story=story, article=article, url=article.url, outlet=outlet, fetch=True
     )
 
 
@@ -75,12 +112,15 @@ def _job_ingest(job: IngestJob) -> Story | None:
     """Store the job's article (unless a dead worker already did); its story, if it changed."""
     if job.status != IngestJob.Status.ALIGNING:
         _job_process(job)
-    changed = job.status == IngestJob.Status.ALIGNING and job.message != ALREADY_STORED
+    nothing_new = job.message == ALREADY_STORED or job.message in NOTHING_NEW
+    changed = job.status == IngestJob.Status.ALIGNING and not nothing_new
     return job.story if changed else None
 
 
 def _job_process(job: IngestJob) -> None:
     _set_status(job, IngestJob.Status.PROCESSING, attempts=job.attempts + 1)
+    if job.fetch and not _job_fetch(job):
+        return
     item = ArticleInput(
         raw=job.raw,
         fmt=job.raw_format,
@@ -91,9 +131,15 @@ def _job_process(job: IngestJob) -> None:
     )
     try:
         with transaction.atomic():
-            outcome = article_ingest(item=item, story=job.story)
-            job.article = outcome.article
-            message = "" if outcome.created else ALREADY_STORED
+            if job.fetch and job.article_id:  # a check for changes of this article
+                found = article_check_for_changes(article=job.article, page=item)
+                if found.outcome is None:
+                    raise ArticleRejected(found.problem)
+                message = found.outcome.message
+            else:
+                outcome = article_ingest(item=item, story=job.story)
+                job.article = outcome.article
+                message = _ingest_message(outcome)
             _set_status(job, IngestJob.Status.ALIGNING, message=message)
     except ArticleRejected as error:
         _set_status(job, IngestJob.Status.FAILED, message=str(error))
@@ -101,6 +147,25 @@ def _job_process(job: IngestJob) -> None:
         logger.exception("ingest job %s failed", job.pk)
         kind = type(error).__name__
         _set_status(job, IngestJob.Status.FAILED, message=UNEXPECTED.format(kind=kind))
+
+
+def _ingest_message(outcome: IngestOutcome) -> str:
+    if outcome.version is not None:  # the source of an article already in the story
+        return outcome.version.message
+    return "" if outcome.created else ALREADY_STORED
+
+
+def _job_fetch(job: IngestJob) -> bool:
+    """Fetch the job's page into the job (the raw page becomes the article's input); False,
+    with the job failed and the reason given, when it cannot be fetched."""
+    _set_status(job, IngestJob.Status.FETCHING)
+    page = read_url(job.url, outlet=job.outlet)
+    if isinstance(page, InputProblem):
+        _set_status(job, IngestJob.Status.FAILED, message=page.reason)
+        return False
+    job.raw, job.raw_format = page.raw, page.fmt
+    _set_status(job, IngestJob.Status.PROCESSING, raw=page.raw, raw_format=page.fmt)
+    return True
 
 
 def _set_status(job: IngestJob, status: str, **fields: object) -> None:

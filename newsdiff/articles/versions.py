@@ -29,7 +29,7 @@ from newsdiff.articles.models import (
     Story,
     content_hash,
 )
-from newsdiff.textcore.differences import is_boring_change
+from newsdiff.textcore.differences import diff_versions, is_boring_change
 from newsdiff.textcore.pipeline import ProcessedArticle
 
 
@@ -39,39 +39,52 @@ class Change(StrEnum):
     UNCHANGED = "unchanged"
 
 
+NEW_VERSION = "new version {number}: {summary}"
+BORING = "changed only in whitespace, punctuation or a timestamp line: no new version"
+UNCHANGED = "unchanged since it was last seen"
+NOTHING_NEW = frozenset({BORING, UNCHANGED})
+
+
 @dataclass(frozen=True, slots=True)
 class VersionOutcome:
+    """`number`: the article's latest version after this; `summary`: what a new version
+    changed ("4 words inserted, 1 deleted; figures: 3 dead -> 5 dead")."""
+
     article: Article
     change: Change
-    number: int  # the article's latest version number after this
+    number: int
+    summary: str = ""
+
+    @property
+    def is_new(self) -> bool:
+        return self.change is Change.NEW_VERSION
 
     @property
     def message(self) -> str:
         if self.change is Change.NEW_VERSION:
-            return f"new version {self.number}: the text changed since it was last seen"
-        if self.change is Change.BORING:
-            return "changed only in whitespace, punctuation or a timestamp line: no new version"
-        return "unchanged since it was last seen"
+            return NEW_VERSION.format(number=self.number, summary=self.summary)
+        return BORING if self.change is Change.BORING else UNCHANGED
 
 
 def source_key(item: ArticleInput) -> tuple[str, str] | None:
     """What identifies the input's source (SPEC): its URL (with its outlet), else its external
-    id, else its file; None for a pasted text without any of them.
+    id, else its file; None for a pasted text without any of them, or for a JSON line with
+    neither URL nor id (all the lines of a file share it).
 
     Minimal on purpose: the inputs work (issue 12) owns article identity; reconcile there."""
     if url := web_url(item.url):
         return ("url", url)
     if item.external_id:
         return ("id", item.external_id)
-    if item.source_file:
+    if item.source_file and item.line is None:  # a JSON line's file is shared by its lines
         return ("file", item.source_file)
     return None
 
 
-def article_same_source(*, story: Story, item: ArticleInput) -> Article | None:
+def article_same_source(*, story: Story | None, item: ArticleInput) -> Article | None:
     """The story's article with the input's source, if any (the oldest, should there be two)."""
     key = source_key(item)
-    if key is None:
+    if key is None or story is None:
         return None
     kind, value = key
     articles: QuerySet[Article] = story.articles.all()
@@ -114,6 +127,7 @@ def article_version_update(
         return VersionOutcome(article, Change.UNCHANGED, latest)
     if is_boring_change(article.text, cleaned.text):
         return VersionOutcome(article, Change.BORING, latest)
+    summary = diff_versions(article.text, cleaned.text).summary()
     with transaction.atomic():
         story_lock(article.story)  # an alignment running now sees all of this or none
         number = version_latest_number(article) + 1
@@ -136,7 +150,7 @@ def article_version_update(
             content_hash=fingerprint,
         )
         Story.objects.filter(pk=article.story_id).update(updated_at=timezone.now())
-    return VersionOutcome(article, Change.NEW_VERSION, number)
+    return VersionOutcome(article, Change.NEW_VERSION, number, summary)
 
 
 def version_latest_number(article: Article) -> int:

@@ -13,7 +13,6 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from newsdiff.articles.models import Story
 from newsdiff.articles.refresh import RefreshResult, stories_check_for_changes
-from newsdiff.textcore.differences import diff_versions
 
 
 class Command(BaseCommand):
@@ -46,11 +45,7 @@ class Command(BaseCommand):
         if not result.changed:
             self.stdout.write(f"{where}: {result.outcome.message}")
             return "same"
-        versions = list(article.versions.order_by("-number")[:2])
-        diff = diff_versions(versions[1].text, versions[0].text)
-        self.stdout.write(
-            self.style.WARNING(f"{where}: {result.outcome.message}; {diff.summary()}")
-        )
+        self.stdout.write(self.style.WARNING(f"{where}: {result.outcome.message}"))
         return "changed"
 
 
