@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import unquote, urlsplit
+
 from newsdiff.articles.fetch import FetchError, FetchLimits, fetch_page
 from newsdiff.articles.inputs import WEB_SCHEMES, ArticleInput, InputProblem, shape_problem
 
@@ -26,3 +28,11 @@ def read_url(
     if problem:
         return InputProblem(url, problem)
     return ArticleInput(raw=page.raw, fmt=page.fmt, url=url, outlet=outlet)
+
+
+def url_story_title(url: str) -> str:
+    """A story title for articles ingested from `url`: its last path segment, else its host."""
+    parts = urlsplit(url.strip())
+    segments = [segment for segment in parts.path.split("/") if segment]
+    name = unquote(segments[-1]).rsplit(".", 1)[0] if segments else parts.hostname or ""
+    return name.replace("_", " ").replace("-", " ").strip() or "Imported articles"

@@ -2,6 +2,7 @@ from django.urls import path
 
 from newsdiff.compare.views import (
     article,
+    checks,
     export,
     overview,
     statement,
@@ -21,8 +22,12 @@ urlpatterns = [
     path("stories/<slug:slug>/overview/", overview.story_overview, name="story-overview"),
     path("stories/<slug:slug>/groups/<int:group_id>/", statement.group_detail, name="group-detail"),
     path("stories/<slug:slug>/jobs/", story.story_jobs, name="story-jobs"),
+    path("stories/<slug:slug>/check/", checks.story_check, name="story-check"),
     path("stories/<slug:slug>/export.json", export.story_export_json, name="story-export"),
     path("stories/<slug:slug>/articles/<int:pk>/", article.article_detail, name="article-detail"),
+    path(
+        "stories/<slug:slug>/articles/<int:pk>/check/", checks.article_check, name="article-check"
+    ),
     path(
         "stories/<slug:slug>/articles/<int:pk>/lines/<int:index>/",
         article.article_line_correct,

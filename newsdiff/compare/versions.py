@@ -1,15 +1,20 @@
 """What the reading view and the story page show of an article's versions.
 
 `versions_panel` lists an article's versions with when each was seen and the difference between
-the two asked for (by default the one before the latest, and the latest). `claims_added_later`
-says which of the latest version's claims first appeared, or changed, in a later version.
+the two asked for (by default the one before the latest, and the latest). `version_counts` gives
+each article of a story its number of versions; `claims_added_later` says which of the latest
+version's claims first appeared, or changed, in a later version, and `mark_later_claims` puts
+that on the claims the story page shows (`claim.later_version`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsdiff.articles.models import Article, ArticleVersion, Claim
+from django.db.models import Count
+
+from newsdiff.articles.models import Article, ArticleVersion, Claim, Story
 from newsdiff.textcore.differences import OpKind, VersionDiff, diff_versions
 
 
@@ -83,3 +88,20 @@ def _added_whole(previous: str, current: str, claim_text: str) -> bool:
 
 def _normal(text: str) -> str:
     return " ".join(text.split())
+
+
+def version_counts(story: Story) -> dict[int, int]:
+    """How many versions each of the story's articles has (one query)."""
+    counted = ArticleVersion.objects.filter(article__story=story).values("article_id")
+    return {row["article_id"]: row["n"] for row in counted.annotate(n=Count("pk"))}
+
+
+def mark_later_claims(
+    articles: Sequence[Article], claims: dict[int, list[Claim]], counts: dict[int, int]
+) -> None:
+    """Set `later_version` (a `LaterClaim`, or None) on the claims of each changed article."""
+    for article in articles:
+        found = claims.get(article.pk, [])
+        later = claims_added_later(article, found) if counts.get(article.pk, 1) > 1 else {}
+        for claim in found:
+            claim.later_version = later.get(claim.pk)  # type: ignore[attr-defined]

@@ -1,4 +1,5 @@
-"""One article as read: its lines, what cleaning removed, and an editor's line corrections."""
+"""One article as read: its lines, what cleaning removed, its versions and how they differ,
+and an editor's line corrections."""
 
 from __future__ import annotations
 
@@ -6,20 +7,28 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from newsdiff.accounts.access import editor_required
 from newsdiff.articles import corrections
 from newsdiff.articles.ingest import ArticleRejected, article_reprocess
 from newsdiff.articles.models import Article, Claim
 from newsdiff.compare.reading import reading_lines
+from newsdiff.compare.versions import versions_panel
+from newsdiff.compare.views.params import int_or_none
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def article_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     article = get_object_or_404(
         Article.objects.select_related("story", "outlet"), story__slug=slug, pk=pk
     )
-    return render(request, "compare/article_detail.html", _reading_context(article))
+    wanted = int_or_none(request.GET.get("from")), int_or_none(request.GET.get("to"))
+    context = {**_reading_context(article), "panel": versions_panel(article, *wanted)}
+    if request.htmx:  # another pair of versions chosen
+        return render(request, "compare/article_detail.html#versions", context)
+    return render(request, "compare/article_detail.html", context)
 
 
 @require_POST

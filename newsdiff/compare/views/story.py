@@ -17,6 +17,7 @@ from newsdiff.articles.models import Article, Claim, Story
 from newsdiff.compare.rows import build_comparison
 from newsdiff.compare.statement import statement_versions
 from newsdiff.compare.story_claims import load_story_claims
+from newsdiff.compare.versions import mark_later_claims, version_counts
 from newsdiff.compare.views.params import int_or_none
 
 JOBS_SHOWN_FOR = timedelta(hours=24)
@@ -28,6 +29,8 @@ def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story, slug=slug)
     loaded = load_story_claims(story)
     articles = list(loaded.articles)
+    versions = version_counts(story)
+    mark_later_claims(articles, loaded.claims, versions)
     lead = _lead_article(articles, request.GET.get("lead"))
     ordered = [lead, *[a for a in articles if a != lead]] if lead else articles
     comparison = build_comparison(ordered, loaded.claims, loaded.group_of())
@@ -36,7 +39,8 @@ def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "story": story,
         "comparison": comparison.without(hidden),
         "total_articles": len(articles),
-        "columns": _columns(request, comparison.articles, lead, hidden),
+        "columns": _columns(request, comparison.articles, lead, hidden, versions),
+        "has_url_articles": any(article.url for article in articles),
         "hidden": [a for a in comparison.articles if a.pk in hidden],
         "lead": lead,
         "statement": _open_statement(story, request.GET.get("group"), lead),
@@ -74,6 +78,7 @@ class Column:
     lead_query: str
     hide_query: str
     show_query: str
+    versions: int  # how many versions of the article were seen (more than 1: it changed)
 
 
 def _hidden_ids(value: str | None, articles: list[Article], lead: Article | None) -> set[int]:
@@ -82,7 +87,11 @@ def _hidden_ids(value: str | None, articles: list[Article], lead: Article | None
 
 
 def _columns(
-    request: HttpRequest, articles: list[Article], lead: Article | None, hidden: set[int]
+    request: HttpRequest,
+    articles: list[Article],
+    lead: Article | None,
+    hidden: set[int],
+    versions: dict[int, int],
 ) -> list[Column]:
     def query(**changes: object) -> str:
         params = request.GET.copy()
@@ -104,6 +113,7 @@ def _columns(
             lead_query=query(lead=article.pk, hide=hide_list(hidden - {article.pk})),
             hide_query=query(hide=hide_list(hidden | {article.pk})),
             show_query=query(hide=hide_list(hidden - {article.pk})),
+            versions=versions.get(article.pk, 1),
         )
         for article in articles
     ]

@@ -1,4 +1,5 @@
-"""The upload form: files or pasted text become jobs for the background worker."""
+"""The upload form: files, pasted text or URLs become jobs for the background worker (which
+fetches the URLs: nothing is fetched in the request)."""
 
 from __future__ import annotations
 
@@ -21,17 +22,18 @@ def upload(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     initial_story = get_object_or_404(Story, slug=slug) if slug else None
     form = UploadForm(request.POST or None, request.FILES or None, initial={"story": initial_story})
     if request.method == "POST" and form.is_valid():
-        items = _upload_items(form)
+        items, urls = _upload_items(form), form.cleaned_data["urls"]
         rejected = _rejections(items)
         accepted = [item for item in items if item not in rejected]
-        if accepted:
+        if accepted or urls:
             story = form.cleaned_data["story"] or story_get_or_create(
                 title=form.cleaned_data["new_story"]
             )
-            jobs.batch_queue(story=story, items=accepted)
+            outlet = form.cleaned_data["outlet"]
+            jobs.batch_queue(story=story, items=accepted, urls=urls, outlet=outlet)
             for item, reason in rejected.items():
                 messages.error(request, f"{item.source_file or 'The pasted text'}: {reason}.")
-            messages.info(request, QUEUED_MESSAGE.format(n=len(accepted)))
+            messages.info(request, QUEUED_MESSAGE.format(n=len(accepted) + len(urls)))
             return redirect(story)
         for item, reason in rejected.items():
             form.add_error(None, f"{item.source_file or 'The pasted text'}: {reason}.")

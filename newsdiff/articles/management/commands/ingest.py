@@ -1,8 +1,9 @@
-"""Load articles from .txt/.html/.jsonl files or folders into a story, clean them and align them.
+"""Load articles from .txt/.html/.jsonl files, folders or http(s) URLs into a story, clean them
+and align them.
 
-Every bad file or line is reported with where it is and why (an unexpected error in one file
-too); the rest still loads, and the exit status is non-zero when anything failed. Ingesting
-the same article twice changes nothing.
+Every bad file, line or URL is reported with where it is and why (an unexpected error in one
+file too); the rest still loads, and the exit status is non-zero when anything failed. Ingesting
+the same article twice changes nothing; the same source with changed text is a new version.
 """
 
 from __future__ import annotations
@@ -20,13 +21,19 @@ from newsdiff.articles.alignment import story_needs_alignment
 from newsdiff.articles.ingest import ArticleRejected, article_ingest, ingest_then_align
 from newsdiff.articles.inputs import ArticleInput, InputProblem, read_path, walk
 from newsdiff.articles.models import Story
+from newsdiff.articles.web_inputs import is_web_address, read_url, url_story_title
 
 
 class Command(BaseCommand):
-    help = "Ingest articles from files or folders (.txt, .text, .html, .htm, .jsonl) into a story."
+    help = (
+        "Ingest articles from files or folders (.txt, .text, .html, .htm, .jsonl) or http(s) "
+        "URLs into a story."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("paths", nargs="+", type=Path, help="files or folders to load")
+        parser.add_argument(
+            "paths", nargs="+", help="files or folders to load, or http(s) URLs to fetch"
+        )
         parser.add_argument("--story", help="title of the story to load into (created if new)")
         parser.add_argument("--outlet", help="outlet name for every article loaded")
 
@@ -34,8 +41,9 @@ class Command(BaseCommand):
         started = time.perf_counter()
         default_story = options["story"] or _story_title_for(options["paths"])
         self.interactive = sys.stdout.isatty() and options.get("verbosity", 1) >= 1
-        tally = {"new": 0, "same": 0, "failed": 0}
-        items = [item for path in walk(options["paths"]) for item in _expand(path)]
+        self.notes: dict[str, str] = {}
+        tally = {"new": 0, "version": 0, "same": 0, "failed": 0}
+        items = [item for source in options["paths"] for item in _read(source)]
 
         def ingest_one(numbered: tuple[int, ArticleInput | InputProblem]) -> Story | None:
             n, item = numbered
@@ -51,9 +59,10 @@ class Command(BaseCommand):
                 f"{outcome.groups} groups."
             )
         elapsed = time.perf_counter() - started
+        versions = f", {tally['version']} new version(s)" if tally["version"] else ""
         summary = (
-            f"{tally['new']} new, {tally['same']} already stored, {tally['failed']} failed "
-            f"in {elapsed:.1f} s."
+            f"{tally['new']} new, {tally['same']} already stored, {tally['failed']} failed"
+            f"{versions} in {elapsed:.1f} s."
         )
         if tally["failed"]:
             raise CommandError(summary)
@@ -65,7 +74,7 @@ class Command(BaseCommand):
         options: dict[str, Any],
         default_story: str,
     ) -> tuple[str, Story | None]:
-        """Store one input; how it went (new, same, failed) and the story to align, if any."""
+        """Store one input; how it went (new, version, same, failed) and the story to align."""
         if isinstance(item, InputProblem):
             self.stderr.write(self.style.ERROR(f"{item.where}: {item.reason}"))
             return "failed", None
@@ -75,32 +84,46 @@ class Command(BaseCommand):
         try:
             outcome = article_ingest(item=item, story_title=title)
         except ArticleRejected as error:
-            self.stderr.write(self.style.ERROR(f"{item.where}: {error}"))
+            self.stderr.write(self.style.ERROR(f"{_where(item)}: {error}"))
             return "failed", None
         except (
             Exception
         ) as error:  # a bug must not stop the other files; its transaction rolled back
             self.stderr.write(
                 self.style.ERROR(
-                    f"{item.where}: not loaded, unexpected error "
+                    f"{_where(item)}: not loaded, unexpected error "
                     f"({type(error).__name__}: {error}); nothing of it was stored"
                 )
             )
             return "failed", None
         story = outcome.article.story
-        needs_alignment = outcome.created or story_needs_alignment(story)  # e.g. a killed run
-        return ("new" if outcome.created else "same"), story if needs_alignment else None
+        needs_alignment = outcome.changed or story_needs_alignment(story)  # e.g. a killed run
+        status = "new" if outcome.created else "version" if outcome.changed else "same"
+        self.notes[status] = outcome.version.message if outcome.version else ""
+        return status, story if needs_alignment else None
 
     def _progress(self, n: int, total: int, item: ArticleInput | InputProblem, status: str) -> None:
         if status == "failed":
             return
         verb = "loaded" if status == "new" else "unchanged (already stored)"
-        line = f"[{n}/{total}] {item.where}: {verb}"
+        verb = self.notes.pop(status, "") or verb  # a known source seen again: what changed
+        line = f"[{n}/{total}] {_where(item)}: {verb}"
         if self.interactive:
             self.stdout.write(f"\r\033[K{line}", ending="\n" if n == total else "")
             self.stdout.flush()
         else:
             self.stdout.write(line)
+
+
+def _read(source: str) -> list[ArticleInput | InputProblem]:
+    """The inputs of one command-line path: a fetched URL, or a file's or folder's articles."""
+    if is_web_address(source):
+        return [read_url(source)]
+    return [item for path in walk([Path(source)]) for item in _expand(path)]
+
+
+def _where(item: ArticleInput | InputProblem) -> str:
+    return item.where or (item.url if isinstance(item, ArticleInput) else "")
 
 
 def _expand(path: Path | InputProblem) -> list[ArticleInput | InputProblem]:
@@ -113,7 +136,9 @@ def _with_outlet(item: ArticleInput, outlet: str) -> ArticleInput:
     return replace(item, outlet=outlet)
 
 
-def _story_title_for(paths: list[Path]) -> str:
-    first = paths[0].resolve()
+def _story_title_for(paths: list[str]) -> str:
+    if is_web_address(paths[0]):
+        return url_story_title(paths[0])
+    first = Path(paths[0]).resolve()
     name = first.name if first.is_dir() else first.stem
     return name.replace("_", " ").replace("-", " ").strip() or "Imported articles"
