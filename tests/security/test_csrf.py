@@ -30,7 +30,17 @@ def htmx_token(page: str) -> str:
     return json.loads(headers.group(1))["X-CSRFToken"]
 
 
-@pytest.mark.parametrize("name", ["upload", "story-rename", "story-delete", "article-line-correct"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "upload",
+        "story-rename",
+        "story-delete",
+        "article-line-correct",
+        "article-check",
+        "story-check",
+    ],
+)
 def test_a_write_without_the_token_is_refused_and_changes_nothing(
     strict_client: Client, seed_story: Story, name: str
 ) -> None:
