@@ -31,3 +31,10 @@ MAX_HTML_BLOCKS = 5_000
 # Statements in one article: far beyond a long read (~40,000 words); keeps embedding and
 # alignment of one upload bounded.
 MAX_CLAIMS = 2_000
+
+# Fetching a page by URL (newsdiff/articles/fetch): seconds to connect, seconds for the whole
+# answer (redirects included), bytes of the page (after decompression), redirects followed.
+FETCH_CONNECT_SECONDS = 5.0
+FETCH_TOTAL_SECONDS = 20.0
+FETCH_MAX_BYTES = MAX_INGEST_BYTES
+FETCH_REDIRECTS = 5

@@ -25,6 +25,7 @@ ARTICLE_KEYS = {
     "published",
     "text",
     "removed",
+    "versions",
 }
 CLAIM_KEYS = {"id", "article", "text", "start", "end", "kind", "speaker"}
 MATCH_KEYS = {"a", "b", "score", "kind"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdiff.articles.export import story_export
 from newsdiff.articles.ingest import article_ingest
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import Article, ArticleVersion
@@ -131,6 +132,7 @@ def test_ingesting_the_same_source_unchanged_changes_nothing(pages_server: Pages
         (ArticleInput("x", "text", external_id="7", source_file="f.txt"), ("id", "7")),
         (ArticleInput("x", "text", source_file="f.txt"), ("file", "f.txt")),
         (ArticleInput("x", "text"), None),
+        (ArticleInput("x", "text", source_file="lines.jsonl", line=3), None),
     ],
 )
 def test_source_key(item: ArticleInput, key: tuple[str, str] | None) -> None:
@@ -145,3 +147,15 @@ def test_the_same_url_from_another_outlet_is_another_source(pages_server: PagesS
     other = ArticleInput(raw=item.raw, fmt=item.fmt, url=url, outlet="Wire Service")
     assert article_same_source(story=article.story, item=other) is None
     assert article_same_source(story=article.story, item=item) == article
+
+
+def test_export_lists_earlier_versions_oldest_first(pages_server: PagesServer) -> None:
+    article = ingest_url(serve(pages_server, *FIRST))
+    assert story_export(article.story)["articles"][0]["versions"] == []
+    first_text = article.text
+    serve(pages_server, *SECOND)
+    article_check_for_changes(article=article)
+    exported = story_export(article.story)["articles"][0]
+    assert "5 dead" in exported["text"]
+    assert [v["text"] for v in exported["versions"]] == [first_text]
+    assert exported["versions"][0]["seen"].startswith(str(article.created_at.year))

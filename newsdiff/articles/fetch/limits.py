@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsdiff.articles.limits import (
+    FETCH_CONNECT_SECONDS,
+    FETCH_MAX_BYTES,
+    FETCH_REDIRECTS,
+    FETCH_TOTAL_SECONDS,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class FetchLimits:
     """How long, how large and how far a fetch may go (the defaults are what the app uses)."""
 
-    connect_seconds: float = 5.0
-    total_seconds: float = 20.0
-    max_bytes: int = 5 * 1024 * 1024
-    redirects: int = 5
+    connect_seconds: float = FETCH_CONNECT_SECONDS
+    total_seconds: float = FETCH_TOTAL_SECONDS
+    max_bytes: int = FETCH_MAX_BYTES
+    redirects: int = FETCH_REDIRECTS
 
 
 @dataclass(frozen=True, slots=True)
