@@ -131,7 +131,7 @@ def _job_process(job: IngestJob) -> None:
     )
     try:
         with transaction.atomic():
-            if job.fetch and job.article_id:  # a check for changes of this article
+            if job.fetch and job.article is not None:  # a check for changes of this article
                 found = article_check_for_changes(article=job.article, page=item)
                 if found.outcome is None:
                     raise ArticleRejected(found.problem)
