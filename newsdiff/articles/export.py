@@ -29,7 +29,7 @@ def story_export(story: Story) -> dict[str, Any]:
     }
 
 
-def _earlier_versions() -> Prefetch[ArticleVersion]:
+def _earlier_versions() -> Prefetch[str]:
     versions = ArticleVersion.objects.order_by("number").only(
         "article_id", "number", "seen", "text"
     )
