@@ -37,9 +37,9 @@ def versions_panel(article: Article, old: int | None, new: int | None) -> Versio
         return VersionsPanel(versions, None, None, None)
     by_number = {version.number: version for version in versions}
     after = by_number.get(new or 0, versions[-1])
-    before = by_number.get(old or 0) or _previous(versions, after)
-    if before is None or before.number == after.number:
-        before = versions[-2] if after is versions[-1] else versions[-1]
+    before = by_number.get(old or 0)
+    if before is None or before.number == after.number:  # the one before (version 1: after)
+        before = _previous(versions, after) or versions[1]
     return VersionsPanel(versions, before, after, diff_versions(before.text, after.text))
 
 
