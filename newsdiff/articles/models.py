@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
 
 from django.db import models
 from django.db.models import Count, Q
@@ -292,14 +291,10 @@ class IngestJobQuerySet(models.QuerySet["IngestJob"]):
     def unfinished(self) -> IngestJobQuerySet:
         return self.filter(status__in=IngestJob.UNFINISHED)
 
-    def visible(self, *, notes_since: datetime | None = None) -> IngestJobQuerySet:
-        """Jobs an editor should still see on the story page: running, or failed; and, with
-        `notes_since`, those done since then with something to say (a check for changes that
-        found nothing new, an article already stored, a new version)."""
-        shown = ~Q(status=IngestJob.Status.DONE)
-        if notes_since is not None:
-            shown |= Q(updated_at__gte=notes_since) & ~Q(message="")
-        return self.filter(shown)
+    def visible(self) -> IngestJobQuerySet:
+        """Jobs an editor should still see on the story page: running, failed, or done with
+        something to say (already stored, or a copy of another article's text)."""
+        return self.exclude(status=IngestJob.Status.DONE, message="")
 
 
 class IngestJob(models.Model):

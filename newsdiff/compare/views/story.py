@@ -21,8 +21,6 @@ from newsdiff.compare.versions import mark_later_claims, version_counts
 from newsdiff.compare.views.params import int_or_none
 
 JOBS_SHOWN_FOR = timedelta(hours=24)
-# How long a finished job's note stays ("unchanged since it was last seen", "new version 2: ...").
-JOB_NOTES_SHOWN_FOR = timedelta(minutes=10)
 
 
 @require_GET
@@ -66,9 +64,8 @@ def story_jobs(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _jobs_context(story: Story) -> dict[str, object]:
-    now = timezone.now()
-    visible = story.jobs.visible(notes_since=now - JOB_NOTES_SHOWN_FOR)
-    shown = list(visible.filter(created_at__gte=now - JOBS_SHOWN_FOR).defer("raw"))
+    recent = timezone.now() - JOBS_SHOWN_FOR
+    shown = list(story.jobs.visible().filter(created_at__gte=recent).defer("raw"))
     return {"jobs": shown, "jobs_running": any(not job.is_finished for job in shown)}
 
 
