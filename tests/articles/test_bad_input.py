@@ -16,8 +16,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
-from newsdiff.articles import ingest, inputs, jobs
+from newsdiff.articles import ingest, inputs, jobs, limits
 from newsdiff.articles.models import Article, IngestJob, Story
 from newsdiff.compare import forms
 
@@ -138,14 +139,14 @@ CASES = [
     Case(
         "just over the line limit",
         "a.txt",
-        b"A line.\n" * (inputs.MAX_LINES + 1),
+        b"A line.\n" * (limits.MAX_LINES + 1),
         "too many lines",
         "too many lines",
     ),
     Case(
         "a line just over the limit",
         "a.txt",
-        b"word " * (inputs.MAX_LINE_CHARS // 5 + 1),
+        b"word " * (limits.MAX_LINE_CHARS // 5 + 1),
         "a line of",
         "a line of",
     ),
@@ -385,7 +386,7 @@ def test_pasted_text_over_the_limits_gets_a_message(editor_client: Client) -> No
 
 def test_the_same_upload_twice_stores_one_article(
     editor_client: Client,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     for _ in range(2):
         with django_capture_on_commit_callbacks(execute=True):
@@ -408,7 +409,7 @@ def test_the_same_file_ingested_twice_stores_one_article(tmp_path: Path) -> None
 def test_a_story_name_of_10000_characters(
     editor_client: Client,
     tmp_path: Path,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     long_name = "Budget " * 1_428 + "vote"
     response = editor_client.post("/upload/", {"new_story": long_name, "text": ARTICLE})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -30,13 +31,15 @@ CLAIM_KEYS = {"id", "article", "text", "start", "end", "kind", "speaker"}
 MATCH_KEYS = {"a", "b", "score", "kind"}
 
 
-def export(*args: str) -> dict:
+def export(*args: str) -> dict[str, Any]:
     out = io.StringIO()
     call_command("export", *args, stdout=out)
-    return json.loads(out.getvalue())
+    exported = json.loads(out.getvalue())
+    assert isinstance(exported, dict)
+    return exported
 
 
-def assert_story_schema(story: dict) -> None:
+def assert_story_schema(story: dict[str, Any]) -> None:
     assert story.keys() >= STORY_KEYS
     texts = {}
     for article in story["articles"]:

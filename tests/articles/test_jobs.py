@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from newsdiff.articles import jobs
 from newsdiff.articles.ingest import article_ingest
@@ -78,8 +79,8 @@ def test_a_job_tried_too_often_is_marked_failed_with_the_reason() -> None:
 
 
 def test_a_rejected_input_fails_alone_and_the_rest_of_the_batch_goes_on(
-    django_capture_on_commit_callbacks,
-) -> None:  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     story = Story.objects.create(title="Mixed batch")
     junk = ArticleInput(raw="[ad_1]\n\nLeave a Reply", fmt="text", source_file="junk.txt")
     with django_capture_on_commit_callbacks(execute=True):

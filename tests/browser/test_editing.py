@@ -25,9 +25,9 @@ def demo(transactional_db: None) -> Story:
     return Story.objects.get(title=DEMO_TITLE)
 
 
-def test_follow_a_statement_to_the_comparison_of_its_versions(
+def test_follow_a_statement_to_the_comparison_of_its_versions(  # type: ignore[no-untyped-def]
     page, live_server, demo: Story
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     sign_in(page, live_server.url)
     page.goto(live_server.url + demo.get_absolute_url())
     claim = page.locator(".claim", has_text="estimated 50,000 fighters")
@@ -61,9 +61,9 @@ def test_restore_a_removed_line_in_the_reading_view(page, live_server, demo: Sto
     assert page.console_errors == []
 
 
-def test_upload_several_files_and_see_the_new_columns(
+def test_upload_several_files_and_see_the_new_columns(  # type: ignore[no-untyped-def]
     page, live_server, demo: Story, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     files = []
     for name in ["000_fb72157701e68ea8.txt", "003_3f3274e93fbad53a.txt"]:
         path = tmp_path / f"copy-{name}"

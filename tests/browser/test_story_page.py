@@ -31,7 +31,9 @@ def sign_in(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def background(locator) -> str:  # type: ignore[no-untyped-def]
-    return locator.evaluate("el => getComputedStyle(el).backgroundColor")
+    colour = locator.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert isinstance(colour, str)
+    return colour
 
 
 def test_editor_sees_the_seed_story_side_by_side(page, live_server, demo: Story) -> None:  # type: ignore[no-untyped-def]
@@ -61,6 +63,7 @@ def test_lead_switch_with_htmx_keeps_a_shareable_url(page, live_server, demo: St
     sign_in(page, live_server.url)
     page.goto(live_server.url + demo.get_absolute_url())
     last = demo.articles.order_by("position").last()
+    assert last is not None
     page.locator("th", has_text=last.label).locator(".lead-link").click()
     page.wait_for_url(re.compile(rf"lead={last.pk}"))
     first_header = page.locator("table.side-by-side thead th").first

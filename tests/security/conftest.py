@@ -117,5 +117,5 @@ def url_for(name: str, story: Story) -> str:
         "index": 0,
     }
     pattern = dict((p.name, p) for _, p in _patterns(get_resolver()))[name]
-    wanted = pattern.pattern.converters.keys()  # type: ignore[attr-defined]
+    wanted = pattern.pattern.converters.keys()
     return reverse(name, kwargs={key: values[key] for key in wanted})

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from newsdiff.articles.models import Article, Story
 from newsdiff.compare import forms
@@ -31,8 +34,8 @@ def test_upload_page_renders(editor_client: Client) -> None:
 
 
 def test_pasted_text_into_a_new_story(
-    editor_client: Client, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+    editor_client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(
             "/upload/", {"new_story": "Pasted", "outlet": "Daily Paste", "text": SEED_003}
@@ -40,6 +43,7 @@ def test_pasted_text_into_a_new_story(
     story = Story.objects.get(title="Pasted")
     assert response.status_code == 302 and response["Location"] == story.get_absolute_url()
     article = story.articles.get()
+    assert article.outlet is not None
     assert article.outlet.name == "Daily Paste"
     assert "Please enter your comment!" not in article.text
     assert article.claims.count() > 10
@@ -48,7 +52,7 @@ def test_pasted_text_into_a_new_story(
 def test_uploaded_file_joins_an_existing_story_and_is_aligned(
     editor_client: Client,
     seed_story: Story,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     before = seed_story.articles.count()
     extra = (
@@ -98,7 +102,7 @@ def test_html_file_upload(editor_client: Client, django_capture_on_commit_callba
     ],
 )
 def test_bad_uploads_get_a_clear_error_and_store_nothing(
-    editor_client: Client, data: dict, message: str
+    editor_client: Client, data: dict[str, Any], message: str
 ) -> None:
     if "file" in data:
         name, content = data["file"]
@@ -121,7 +125,7 @@ def test_a_file_over_the_limit_is_refused(editor_client: Client) -> None:
 def test_uploading_the_same_article_twice_changes_nothing(
     editor_client: Client,
     seed_story: Story,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     before = seed_story.articles.count()
     with django_capture_on_commit_callbacks(execute=True):
@@ -132,7 +136,7 @@ def test_uploading_the_same_article_twice_changes_nothing(
 
 def test_several_files_at_once_with_one_bad_one(
     editor_client: Client,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     files = [
         SimpleUploadedFile("a.txt", (SEEDS / "000_fb72157701e68ea8.txt").read_bytes()),
@@ -150,7 +154,7 @@ def test_several_files_at_once_with_one_bad_one(
 
 def test_the_jobs_component_stops_polling_when_all_are_done(
     editor_client: Client,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post("/upload/", {"new_story": "Polled", "text": SEED_003})
