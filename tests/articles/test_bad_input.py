@@ -10,17 +10,21 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
-from pytest_django import DjangoCaptureOnCommitCallbacks
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from newsdiff.articles import ingest, inputs, jobs, limits
 from newsdiff.articles.models import Article, IngestJob, Story
 from newsdiff.compare import forms
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +53,7 @@ NOTHING_LEFT = (ingest.EMPTY_AFTER_CLEANING, ingest.NO_CLAIMS)
 
 
 @pytest.fixture(autouse=True)
-def fast_passwords(settings) -> None:  # type: ignore[no-untyped-def]
+def fast_passwords(settings: Settings) -> None:
     """Each case signs an editor in: a fast hasher keeps the table quick (tests only)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -306,7 +310,7 @@ def assert_no_partial_articles() -> None:
     assert not IngestJob.objects.unfinished().exists()
 
 
-def form_errors(response) -> str:  # type: ignore[no-untyped-def]
+def form_errors(response: _MonkeyPatchedWSGIResponse) -> str:
     form = response.context["form"]
     return (
         " ".join(str(e) for e in form.non_field_errors())
@@ -316,7 +320,11 @@ def form_errors(response) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-def test_upload(editor_client: Client, case: Case, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_upload(
+    editor_client: Client,
+    case: Case,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     title = f"Upload {case.id}"
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(

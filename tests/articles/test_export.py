@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
 
 from newsdiff.articles.models import Story
 
@@ -107,7 +108,7 @@ def test_export_of_an_unknown_story_fails_clearly(db: None) -> None:
         export("--story", "nope")
 
 
-def test_export_url_serves_the_same_json(seed_story: Story, editor_client) -> None:  # type: ignore[no-untyped-def]
+def test_export_url_serves_the_same_json(seed_story: Story, editor_client: Client) -> None:
     response = editor_client.get(f"/stories/{seed_story.slug}/export.json")
     assert response["Content-Type"] == "application/json"
     assert response.json() == export("--story", seed_story.slug)

@@ -26,7 +26,9 @@ def item(name: str) -> ArticleInput:
 A, B = "001_17f443fb6246cec4.txt", "003_3f3274e93fbad53a.txt"
 
 
-def test_a_queued_batch_is_ingested_and_aligned(django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_a_queued_batch_is_ingested_and_aligned(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     story = Story.objects.create(title="Queued")
     with django_capture_on_commit_callbacks(execute=True):
         batch = jobs.batch_queue(story=story, items=[item(A), item(B)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,6 +14,9 @@ from tests.conftest import DEMO_TITLE, EDITOR_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page
+
 
 @pytest.fixture
 def demo(transactional_db: None) -> Story:
@@ -21,7 +25,7 @@ def demo(transactional_db: None) -> Story:
     return Story.objects.get(title=DEMO_TITLE)
 
 
-def sign_in(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+def sign_in(page: Page, base_url: str) -> None:
     page.goto(base_url + "/")
     assert "/accounts/login/" in page.url
     page.fill("input[name=username]", "editor")
@@ -30,7 +34,7 @@ def sign_in(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
-def background(locator) -> str:  # type: ignore[no-untyped-def]
+def background(locator: Locator) -> str:
     colour = locator.evaluate("el => getComputedStyle(el).backgroundColor")
     assert isinstance(colour, str)
     return colour

@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 
 from newsdiff.articles.models import Story
@@ -17,7 +18,7 @@ REFUSED = "The form could not be accepted"
 
 
 @pytest.fixture
-def strict_client(editor) -> Client:  # type: ignore[no-untyped-def]
+def strict_client(editor: User) -> Client:
     client = Client(enforce_csrf_checks=True)
     client.force_login(editor)
     return client

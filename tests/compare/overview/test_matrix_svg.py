@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from newsdiff.articles.models import Article
 from newsdiff.compare.overview.coverage import (
     HAS,
     LACKS,
@@ -149,7 +150,7 @@ def test_legend_glyphs_are_decorative_svg(state: str) -> None:
 
 
 def test_outlet_bar_is_proportional() -> None:
-    outlet = OutletSummary(article=None, claims=10, has=3, paraphrases=6, only_here=())  # type: ignore[arg-type]
+    outlet = OutletSummary(article=Article(), claims=10, has=3, paraphrases=6, only_here=())
     root = parse(outlet_bar(outlet, 12, width=120))
     widths = [float(r.attrib["width"]) for r in root.findall(f"{SVG}rect")]
     assert widths[1:3] == [30, 60]  # 3 and 6 of 12, word for word then paraphrased

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,12 +13,15 @@ from newsdiff.articles.models import Article, Story
 from newsdiff.compare import forms
 from tests.conftest import SEEDS
 
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
+
 pytestmark = pytest.mark.django_db
 
 SEED_003 = (SEEDS / "003_3f3274e93fbad53a.txt").read_text(encoding="utf-8")
 
 
-def errors(response) -> str:  # type: ignore[no-untyped-def]
+def errors(response: _MonkeyPatchedWSGIResponse) -> str:
     form = response.context["form"]
     return (
         " ".join(str(e) for e in form.non_field_errors())
@@ -72,7 +75,9 @@ def test_uploaded_file_joins_an_existing_story_and_is_aligned(
     assert "extra.txt" in response.content.decode()
 
 
-def test_html_file_upload(editor_client: Client, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_html_file_upload(
+    editor_client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     paragraphs = "".join(
         f"<p>Sentence number {n} of the report explains what the city council decided today.</p>"
         for n in range(6)
