@@ -16,6 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
+    from pytest_django.live_server_helper import LiveServer
 
 
 @pytest.fixture
@@ -40,7 +41,12 @@ def background(locator: Locator) -> str:
     return colour
 
 
-def test_editor_sees_the_seed_story_side_by_side(page, live_server, demo: Story) -> None:  # type: ignore[no-untyped-def]
+def test_editor_sees_the_seed_story_side_by_side(
+    page: Page,
+    live_server: LiveServer,
+    demo: Story,
+    console_errors: list[str],
+) -> None:
     sign_in(page, live_server.url)
     page.click(f"text={demo.title}")
     page.wait_for_selector("table.side-by-side")
@@ -60,10 +66,15 @@ def test_editor_sees_the_seed_story_side_by_side(page, live_server, demo: Story)
     assert background(fifty) != background(unique)
     assert background(unique) not in {"rgba(0, 0, 0, 0)", "rgb(255, 255, 255)"}
     assert page.locator(".legend").is_visible()
-    assert page.console_errors == []  # no CSP violation, no script error
+    assert console_errors == []  # no CSP violation, no script error
 
 
-def test_lead_switch_with_htmx_keeps_a_shareable_url(page, live_server, demo: Story) -> None:  # type: ignore[no-untyped-def]
+def test_lead_switch_with_htmx_keeps_a_shareable_url(
+    page: Page,
+    live_server: LiveServer,
+    demo: Story,
+    console_errors: list[str],
+) -> None:
     sign_in(page, live_server.url)
     page.goto(live_server.url + demo.get_absolute_url())
     last = demo.articles.order_by("position").last()
@@ -77,4 +88,4 @@ def test_lead_switch_with_htmx_keeps_a_shareable_url(page, live_server, demo: St
     assert (
         last.label.lower() in page.locator("table.side-by-side thead th").first.inner_text().lower()
     )
-    assert page.console_errors == []
+    assert console_errors == []
