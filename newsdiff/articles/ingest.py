@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import UTC
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -165,7 +166,7 @@ def _article_create(
     last = story.articles.aggregate(last=Max("position"))["last"]
     published = item.published
     if published is not None and timezone.is_naive(published):
-        published = timezone.make_aware(published, timezone.UTC)
+        published = timezone.make_aware(published, UTC)
     article = Article.objects.create(
         story=story,
         outlet=outlet_get_or_create(name=item.outlet),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -49,8 +50,8 @@ def test_the_same_url_with_changed_text_is_a_new_version(pages_server: PagesServ
 
 
 def test_a_refused_url_is_reported_and_the_rest_still_loads(
-    pages_server: PagesServer, monkeypatch: pytest.MonkeyPatch, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+    pages_server: PagesServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv(ALLOW_HOSTS_VARIABLE)
     url = serve(pages_server, *FIRST)
     good = tmp_path / "good.txt"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -14,6 +15,10 @@ from tests.browser.test_story_page import sign_in
 from tests.conftest import EDITOR_PASSWORD
 from tests.pages_server import PagesServer
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+    from pytest_django.live_server_helper import LiveServer
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -24,8 +29,12 @@ def editor_account(transactional_db: None) -> None:
 
 
 def test_add_by_url_then_a_changed_page_is_a_second_version_with_its_diff(
-    page, live_server, editor_account: None, pages_server: PagesServer
-) -> None:  # type: ignore[no-untyped-def]
+    page: Page,
+    live_server: LiveServer,
+    editor_account: None,
+    pages_server: PagesServer,
+    console_errors: list[str],
+) -> None:
     url = serve(pages_server, *FIRST)
     sign_in(page, live_server.url)
     page.goto(live_server.url + "/upload/")
@@ -63,4 +72,4 @@ def test_add_by_url_then_a_changed_page_is_a_second_version_with_its_diff(
     page.wait_for_selector("table.side-by-side")
     assert "punctuation or a timestamp line: no new version" in page.locator("#jobs").inner_text()
     assert article.versions.count() == 2
-    assert page.console_errors == []
+    assert console_errors == []

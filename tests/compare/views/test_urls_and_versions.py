@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.http.response import HttpResponseBase
 from django.test import Client
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from newsdiff.articles.models import Article, IngestJob, Story
 from newsdiff.compare import forms
@@ -14,14 +16,18 @@ from tests.pages_server import PagesServer, article_page
 pytestmark = pytest.mark.django_db
 
 
-def add_urls(client: Client, capture, *urls: str, story: str = "By URL"):  # type: ignore[no-untyped-def]
+def add_urls(
+    client: Client, capture: DjangoCaptureOnCommitCallbacks, *urls: str, story: str = "By URL"
+) -> HttpResponseBase:
     with capture(execute=True):
         return client.post("/upload/", {"new_story": story, "urls": "\n".join(urls)})
 
 
 def test_urls_in_the_form_become_articles_fetched_by_the_worker(
-    editor_client: Client, django_capture_on_commit_callbacks, pages_server: PagesServer
-) -> None:  # type: ignore[no-untyped-def]
+    editor_client: Client,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    pages_server: PagesServer,
+) -> None:
     urls = [
         pages_server.serve(f"/a{n}", article_page(f"Story {n}", *FIRST[n:], *SECOND[3:]))
         for n in range(3)
@@ -37,8 +43,10 @@ def test_urls_in_the_form_become_articles_fetched_by_the_worker(
 
 
 def test_a_url_that_cannot_be_fetched_fails_its_job_with_the_reason(
-    editor_client: Client, django_capture_on_commit_callbacks, pages_server: PagesServer
-) -> None:  # type: ignore[no-untyped-def]
+    editor_client: Client,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    pages_server: PagesServer,
+) -> None:
     good = serve(pages_server, *FIRST)
     pdf = pages_server.serve(
         "/report.pdf", b"%PDF-1.7", headers={"Content-Type": "application/pdf"}
@@ -77,15 +85,19 @@ def test_the_form_needs_text_a_file_or_a_url(editor_client: Client) -> None:
     assert forms.NEED_ONE_SOURCE in response.context["form"].non_field_errors()
 
 
-def stored_url_article(client, capture, server: PagesServer) -> Article:  # type: ignore[no-untyped-def]
+def stored_url_article(
+    client: Client, capture: DjangoCaptureOnCommitCallbacks, server: PagesServer
+) -> Article:
     url = serve(server, *FIRST)
     add_urls(client, capture, url, story="Floods")
     return Article.objects.get(url=url)
 
 
 def test_check_for_changes_on_an_article_stores_a_new_version(
-    editor_client: Client, django_capture_on_commit_callbacks, pages_server: PagesServer
-) -> None:  # type: ignore[no-untyped-def]
+    editor_client: Client,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    pages_server: PagesServer,
+) -> None:
     article = stored_url_article(editor_client, django_capture_on_commit_callbacks, pages_server)
     serve(pages_server, *SECOND)
     with django_capture_on_commit_callbacks(execute=True):
@@ -100,8 +112,10 @@ def test_check_for_changes_on_an_article_stores_a_new_version(
 
 
 def test_check_for_changes_on_a_story_checks_every_url_article(
-    editor_client: Client, django_capture_on_commit_callbacks, pages_server: PagesServer
-) -> None:  # type: ignore[no-untyped-def]
+    editor_client: Client,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    pages_server: PagesServer,
+) -> None:
     article = stored_url_article(editor_client, django_capture_on_commit_callbacks, pages_server)
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post(f"{article.story.get_absolute_url()}check/")
@@ -120,8 +134,10 @@ def test_a_story_without_url_articles_has_nothing_to_check(
 
 
 def test_the_reading_view_lists_versions_and_shows_their_difference(
-    editor_client: Client, django_capture_on_commit_callbacks, pages_server: PagesServer
-) -> None:  # type: ignore[no-untyped-def]
+    editor_client: Client,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    pages_server: PagesServer,
+) -> None:
     article = stored_url_article(editor_client, django_capture_on_commit_callbacks, pages_server)
     serve(pages_server, *SECOND)
     with django_capture_on_commit_callbacks(execute=True):
