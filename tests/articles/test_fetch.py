@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import suppress
 
 import pytest
 
@@ -229,6 +230,42 @@ def test_a_server_that_never_answers_hits_the_time_limit(silent_server: int) -> 
     started = time.monotonic()
     limits = FetchLimits(connect_seconds=0.5, total_seconds=0.5)
     error = refusal(f"http://127.0.0.1:{silent_server}/slow", limits=limits)
+    assert "no complete answer within 0.5 seconds" in error.reason
+    assert time.monotonic() - started < 5, "a generous bound that only catches a hang"
+
+
+@pytest.fixture
+def dripping_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
+    """A loopback port that answers one header byte every 0.05 s, forever."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def drip() -> None:
+        listener.settimeout(2)
+        try:
+            conn = listener.accept()[0]
+        except TimeoutError:
+            return
+        with conn, suppress(OSError):
+            conn.sendall(b"HTTP/1.1 200 OK\r\n")
+            while not stop.wait(0.05):
+                conn.sendall(b"X")
+
+    thread = threading.Thread(target=drip, daemon=True)
+    thread.start()
+    monkeypatch.setenv(ALLOW_HOSTS_VARIABLE, "127.0.0.1")
+    yield listener.getsockname()[1]
+    stop.set()
+    thread.join(timeout=3)
+    listener.close()
+
+
+def test_a_server_that_drips_bytes_is_cut_off_at_the_total_time_limit(
+    dripping_server: int,
+) -> None:
+    started = time.monotonic()
+    limits = FetchLimits(connect_seconds=0.5, total_seconds=0.5)
+    error = refusal(f"http://127.0.0.1:{dripping_server}/drip", limits=limits)
     assert "no complete answer within 0.5 seconds" in error.reason
     assert time.monotonic() - started < 5, "a generous bound that only catches a hang"
 

@@ -54,20 +54,29 @@ def _request(
     target: Target, limits: FetchLimits, deadline: float, *, original: str
 ) -> str | tuple[str, str, bytes]:
     """One hop: the next URL for a redirect, else (content type, charset, body bytes)."""
+    timed_out = FetchError(original, TIMED_OUT.format(seconds=limits.total_seconds))
     connection = PinnedConnection(target, limits.connect_seconds, deadline)
     try:
-        with watchdog(connection, deadline):
-            connection.connect_checked(original)
-            connection.request("GET", target.path, headers=_headers())
-            response = connection.getresponse()
-            return read_answer(response, target, limits, deadline, original=original)
+        with watchdog(connection, deadline) as fired:
+            try:
+                connection.connect_checked(original)
+                connection.request("GET", target.path, headers=_headers())
+                response = connection.getresponse()
+                answer = read_answer(response, target, limits, deadline, original=original)
+            except FetchError:
+                if fired.is_set():  # the answer was cut short at the deadline
+                    raise timed_out from None
+                raise
+            if fired.is_set():
+                raise timed_out
+            return answer
     except FetchError:
         raise
     except TimeoutError as error:
-        raise FetchError(original, TIMED_OUT.format(seconds=limits.total_seconds)) from error
+        raise timed_out from error
     except (OSError, http.client.HTTPException, ValueError) as error:
         if time.monotonic() >= deadline:
-            raise FetchError(original, TIMED_OUT.format(seconds=limits.total_seconds)) from error
+            raise timed_out from error
         raise FetchError(original, BROKEN_ANSWER.format(detail=detail(error))) from error
     finally:
         connection.close()

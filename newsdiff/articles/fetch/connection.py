@@ -58,10 +58,13 @@ class PinnedConnection(http.client.HTTPConnection):
 
 
 @contextmanager
-def watchdog(connection: PinnedConnection, deadline: float) -> Iterator[None]:
-    """Shut the connection's socket at the deadline, whatever it is waiting for."""
+def watchdog(connection: PinnedConnection, deadline: float) -> Iterator[threading.Event]:
+    """Shut the connection's socket at the deadline, whatever it is waiting for; the event
+    yielded is set when it did (what was read by then is cut short and must not be used)."""
+    fired = threading.Event()
 
     def expire() -> None:
+        fired.set()
         sock = connection.sock
         if sock is not None:
             with suppress(OSError):
@@ -71,6 +74,6 @@ def watchdog(connection: PinnedConnection, deadline: float) -> Iterator[None]:
     timer.daemon = True
     timer.start()
     try:
-        yield
+        yield fired
     finally:
         timer.cancel()
