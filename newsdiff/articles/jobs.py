@@ -119,17 +119,17 @@ def _job_ingest(job: IngestJob) -> Story | None:
 
 def _job_process(job: IngestJob) -> None:
     _set_status(job, IngestJob.Status.PROCESSING, attempts=job.attempts + 1)
-    if job.fetch and not _job_fetch(job):
-        return
-    item = ArticleInput(
-        raw=job.raw,
-        fmt=job.raw_format,
-        source_file=job.source_name,
-        title=job.title,
-        url=job.url,
-        outlet=job.outlet,
-    )
     try:
+        if job.fetch and not _job_fetch(job):
+            return
+        item = ArticleInput(
+            raw=job.raw,
+            fmt=job.raw_format,
+            source_file=job.source_name,
+            title=job.title,
+            url=job.url,
+            outlet=job.outlet,
+        )
         with transaction.atomic():
             if job.fetch and job.article is not None:  # a check for changes of this article
                 found = article_check_for_changes(article=job.article, page=item)
