@@ -1,10 +1,13 @@
 """How one version of an article differs from another: words inserted and deleted, figures changed.
 
-`diff_versions(old, new)` compares paragraph by paragraph first (lines are the article's
-paragraphs), then word by word inside each run of changed paragraphs (`word_diff`), so a long
-article with one changed sentence costs one short word diff, not one of the whole text. A run of
-changed paragraphs larger than `MAX_WORD_DIFF_TOKENS` on either side is shown as deleted and
-inserted whole: the word diff is quadratic in the worst case.
+`diff_versions(old, new)` compares sentence by sentence first (lines are the article's
+paragraphs, cut after each ".", "!" or "?"), then word by word inside each run of changed
+sentences (`word_diff`). The word diff is quadratic or worse on repetitive text, so it is kept
+small: a run larger than `MAX_WORD_DIFF_TOKENS` on a side is diffed sentence against sentence
+when both sides have as many sentences, and a sentence larger than that, or anything once
+`WORD_DIFF_BUDGET` tokens were diffed, is shown deleted and inserted whole. A run with more
+than `MAX_RUN_FIGURES` figures on a side (a table of numbers) gets no figure flags, nor does a
+"sentence" longer than `MAX_FIGURE_SENTENCE_CHARS` (figures are found sentence by sentence).
 
 Figures are compared within each changed run (`compare_figures`): a figure whose value changed
 ("3 dead" -> "5 dead"), whose qualifier changed, or which appears or disappears is flagged on the
@@ -15,7 +18,7 @@ back exactly, and their `new` texts the new one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -25,7 +28,11 @@ from newsdiff.textcore.figures.extract import find_figures
 from newsdiff.textcore.lexical import STOP_WORDS
 from newsdiff.textcore.types import Figure
 
-MAX_WORD_DIFF_TOKENS = 4_000
+MAX_WORD_DIFF_TOKENS = 200
+WORD_DIFF_BUDGET = 12_000
+MAX_RUN_FIGURES = 200
+MAX_FIGURE_SENTENCE_CHARS = 2_000
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}([A-Za-z][A-Za-z'’-]{0,30})")
 Span = tuple[int, int]
 
@@ -115,27 +122,67 @@ class VersionDiff:
 
 def diff_versions(old: str, new: str) -> VersionDiff:
     """How `new` differs from `old` (see the module docstring)."""
-    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    matcher = SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    old_units, new_units = _sentences(old), _sentences(new)
+    matcher = SequenceMatcher(None, old_units, new_units)
+    budget = _Budget(WORD_DIFF_BUDGET)
     changes: list[VersionChange] = []
     figures: list[FigureChange] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        before, after = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
+        before, after = "".join(old_units[i1:i2]), "".join(new_units[j1:j2])
         if tag == "equal":
             changes.append(VersionChange(OpKind.EQUAL, before, after))
             continue
-        run_figures = _figure_changes(before, after)
+        run_figures = _figure_changes(old_units[i1:i2], new_units[j1:j2])
         figures.extend(located.change for located in run_figures)
-        changes.extend(_run_changes(before, after, run_figures))
+        ops = _run_ops(old_units[i1:i2], new_units[j1:j2], budget)
+        changes.extend(_located_changes(ops, run_figures))
     return VersionDiff(tuple(_merged(changes)), tuple(figures))
 
 
-def _run_changes(before: str, after: str, figures: list[_Located]) -> list[VersionChange]:
-    """The word changes of one run of changed paragraphs, each with the figures it shows."""
-    if max(len(tokenize(before).keys), len(tokenize(after).keys)) > MAX_WORD_DIFF_TOKENS:
-        ops: tuple[DiffOp, ...] = (DiffOp(_kind(before, after), before, after),)
-    else:
-        ops, _ = word_diff(before, after)
+def _sentences(text: str) -> list[str]:
+    """The text cut into lines and each line after each sentence end (spacing kept)."""
+    units = []
+    for line in text.splitlines(keepends=True):
+        start = 0
+        for found in SENTENCE_END.finditer(line):
+            units.append(line[start : found.end()])
+            start = found.end()
+        if start < len(line):
+            units.append(line[start:])
+    return units
+
+
+@dataclass(slots=True)
+class _Budget:
+    """Tokens the word diffs of one comparison may still take."""
+
+    tokens: int
+
+    def take(self, before: str, after: str) -> bool:
+        """Whether a word diff of these two fits (and, if so, take its tokens)."""
+        a, b = len(tokenize(before).keys), len(tokenize(after).keys)
+        if max(a, b) > MAX_WORD_DIFF_TOKENS or a + b > self.tokens:
+            return False
+        self.tokens -= a + b
+        return True
+
+
+def _run_ops(before: list[str], after: list[str], budget: _Budget) -> list[DiffOp]:
+    """The word ops of one run of changed sentences: one word diff if it is small, else one
+    per pair of sentences (when both sides have as many), else the run whole."""
+    joined_a, joined_b = "".join(before), "".join(after)
+    if budget.take(joined_a, joined_b):
+        return list(word_diff(joined_a, joined_b)[0])
+    if len(before) != len(after):
+        return [DiffOp(_kind(joined_a, joined_b), joined_a, joined_b)]
+    ops: list[DiffOp] = []
+    for a, b in zip(before, after, strict=True):
+        ops += word_diff(a, b)[0] if budget.take(a, b) else [DiffOp(_kind(a, b), a, b)]
+    return ops
+
+
+def _located_changes(ops: list[DiffOp], figures: list[_Located]) -> list[VersionChange]:
+    """The ops as changes, each with the changed figures it shows."""
     changes, a_at, b_at = [], 0, 0
     for op in ops:
         a_span, b_span = (a_at, a_at + len(op.a_text)), (b_at, b_at + len(op.b_text))
@@ -161,27 +208,51 @@ class _Located:
     new: Span | None
 
 
-def _figure_changes(before: str, after: str) -> list[_Located]:
-    old_figures, new_figures = find_figures(before), find_figures(after)
-    if not old_figures and not new_figures:
+def _figure_changes(before: list[str], after: list[str]) -> list[_Located]:
+    """The figures that differ between two runs of sentences, located in the joined runs."""
+    old_figures, new_figures = _run_figures(before), _run_figures(after)
+    if old_figures is None or new_figures is None or not (old_figures or new_figures):
         return []
-    found = []
+    old_text, new_text = "".join(before), "".join(after)
+    found, used = [], set[int]()
     for difference in compare_figures(old_figures, new_figures):
+        old = _figure_written(old_figures, difference.a, used)
+        new = _figure_written(new_figures, difference.b, used)
         if difference.kind is FigureKind.SAME:
             continue
-        old = _figure_written(old_figures, difference.a)
-        new = _figure_written(new_figures, difference.b)
         change = FigureChange(
             difference.kind,
-            _with_word(before, old) if old else "",
-            _with_word(after, new) if new else "",
+            _with_word(old_text, old) if old else "",
+            _with_word(new_text, new) if new else "",
         )
         found.append(_Located(change, _span(old), _span(new)))
     return found
 
 
-def _figure_written(figures: tuple[Figure, ...], text: str) -> Figure | None:
-    return next((figure for figure in figures if text and figure.text == text), None)
+def _run_figures(units: list[str]) -> tuple[Figure, ...] | None:
+    """The figures of a run, sentence by sentence (`find_figures` is meant for a sentence),
+    located in the joined run; None when there are too many to pair (a table of numbers)."""
+    figures: list[Figure] = []
+    at = 0
+    for unit in units:
+        if len(unit) <= MAX_FIGURE_SENTENCE_CHARS:
+            shifted = (replace(f, start=f.start + at, end=f.end + at) for f in find_figures(unit))
+            figures.extend(shifted)
+        if len(figures) > MAX_RUN_FIGURES:
+            return None
+        at += len(unit)
+    return tuple(figures)
+
+
+def _figure_written(figures: tuple[Figure, ...], text: str, used: set[int]) -> Figure | None:
+    """The first figure written `text` not taken by an earlier difference (differences come
+    in order of appearance, so "7" in "Town 7 reported 7 cases" goes to the right one)."""
+    if not text:
+        return None
+    found = next((f for f in figures if f.text == text and id(f) not in used), None)
+    if found is not None:
+        used.add(id(found))
+    return found
 
 
 def _span(figure: Figure | None) -> Span | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from newsdiff.textcore.differences import (
@@ -107,3 +109,27 @@ def test_a_huge_rewrite_is_shown_whole_rather_than_diffed_word_by_word() -> None
     new = " ".join(f"other{n}" for n in range(5_000))
     diff = diff_versions(old, new)
     assert changed(diff) == [("replace", old, new)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("the cat " * 2_000, "the dog " * 2_000),
+        ("\n".join(f"line {n} the cat sat" for n in range(5_000)), "x\n" * 5_000),
+        ("1 2 3 " * 20_000, "1 2 4 " * 20_000),
+        ("word. " * 10_000, "word! " * 10_000),
+    ],
+)
+def test_hostile_texts_are_compared_without_blowing_up(old: str, new: str) -> None:
+    started = time.monotonic()
+    diff = diff_versions(old, new)
+    assert time.monotonic() - started < 5, "a generous bound that only catches a blow-up"
+    assert "".join(c.old for c in diff.changes) == old
+    assert "".join(c.new for c in diff.changes) == new
+
+
+def test_figures_are_flagged_sentence_by_sentence_in_a_long_rewrite() -> None:
+    old = " ".join(f"Town {n} reported {n} cases." for n in range(60))
+    new = old.replace("Town 7 reported 7 cases.", "Town 7 reported 9 cases.")
+    diff = diff_versions(old, new)
+    assert [f.note for f in diff.figures] == ["7 cases -> 9 cases"]
