@@ -67,20 +67,23 @@ def claims_added_later(article: Article, claims: list[Claim]) -> dict[int, Later
     texts = list(article.versions.order_by("number").values_list("number", "text"))
     if len(texts) < 2:
         return {}
+    normal = [(number, _normal(text)) for number, text in texts]
+    diffs: dict[int, VersionDiff] = {}  # version n against version n - 1, computed once
     found: dict[int, LaterClaim] = {}
     for claim in claims:
-        first = next((n for n, text in texts if _normal(claim.text) in _normal(text)), None)
+        wanted = _normal(claim.text)
+        first = next((n for n, text in normal if wanted in text), None)
         if first is None or first == 1:
             continue
-        previous = next(text for n, text in reversed(texts) if n < first)
-        current = next(text for n, text in texts if n == first)
-        found[claim.pk] = LaterClaim(first, _added_whole(previous, current, claim.text))
+        if first not in diffs:
+            previous = next(text for n, text in reversed(texts) if n < first)
+            diffs[first] = diff_versions(previous, dict(texts)[first])
+        found[claim.pk] = LaterClaim(first, _added_whole(diffs[first], claim.text))
     return found
 
 
-def _added_whole(previous: str, current: str, claim_text: str) -> bool:
+def _added_whole(diff: VersionDiff, claim_text: str) -> bool:
     """Whether the claim's words came in as an insertion (no words of it were replaced)."""
-    diff = diff_versions(previous, current)
     touching = [c for c in diff.changes if c.kind is not OpKind.EQUAL and c.new.strip()]
     inside = [c for c in touching if c.new.strip() in claim_text]
     return bool(inside) and all(c.kind is OpKind.INSERT for c in inside)
