@@ -149,9 +149,8 @@ def _subject_at_end(clause: str) -> str | None:
     if words and words[-1].lower() in PRONOUNS:
         return words[-1].lower()
     run_start = capitalised_run(clause)
-    run = clause[run_start:] if run_start is not None else ""
-    if run and run.split()[-1].lower() not in {"it", "i", "we", "you"}:
-        return _with_article(clause, run_start, run)
+    if run_start is not None and clause.split()[-1].lower() not in {"it", "i", "we", "you"}:
+        return _with_article(clause, run_start, clause[run_start:])
     description = DESCRIPTION.search(clause)
     return description.group(0) if description else None
 
