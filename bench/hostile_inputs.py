@@ -45,6 +45,15 @@ def _article(line: str, size: int = 3_000) -> str:
     return f"Council debates the budget\n\n{before}\n\n{line}\n\n{after}"
 
 
+def _page(paragraph: str) -> str:
+    """`paragraph` inside an ordinary article page."""
+    body = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    return (
+        "<html><head><title>Council debates the budget</title></head><body><article>"
+        f"<h1>Council debates the budget</h1>{body}<p>{paragraph}</p>{body}</article></body></html>"
+    )
+
+
 def hostile_inputs() -> tuple[HostileInput, ...]:
     return (
         HostileInput("byline_dashes", "clean rules BYLINE", "text",
@@ -59,7 +68,7 @@ def hostile_inputs() -> tuple[HostileInput, ...]:
         HostileInput("capitalised_run", "attribution CAPITALISED_RUN", "text",
                      _article("The report came out, " + "Ab " * 33_000 + "x said on Monday.")),
         HostileInput("html_long_word", "no line limit on text from HTML", "html",
-                     "<html><body><p>" + "a" * 400_000 + "</p></body></html>"),
+                     _page("The minister said " + "W" * 400_000 + " was there.")),
         HostileInput("dots", "segment SENTENCE_END in is_heading", "text",
                      _article("This is a sentence" + "." * 99_000 + "x")),
         HostileInput("comma_lines", "segment _line_blocks CONTINUES", "text",
