@@ -32,7 +32,8 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements.txt -r requirements-dev.txt
 	touch $@ $(VENV)/.installed-run
 
-# The web server and one background worker (uploads are processed by the worker).
+# The web server and one background worker (uploads are processed by the worker), DEBUG on.
+run: export DEBUG ?= 1
 run: $(VENV)/.installed-run
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
