@@ -15,12 +15,19 @@ from pathlib import Path
 
 from django.utils.dateparse import parse_date, parse_datetime
 
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-HTML_SUFFIXES = frozenset({".html", ".htm"})
-JSONL_SUFFIXES = frozenset({".jsonl"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+from newsdiff.articles.limits import (
+    DEFAULT_MAX_BYTES,
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    MAX_HTML_BLOCKS,
+    MAX_HTML_DEPTH,
+    MAX_LINE_CHARS,
+    MAX_LINES,
+    MAX_SPACE_RUN,
+    MAX_WORD_CHARS,
+    MAX_WORDS,
+    SUPPORTED_SUFFIXES,
+)
 
 EMPTY_INPUT = "the file is empty"
 BINARY_INPUT = "not a text file (it holds binary data)"
@@ -44,19 +51,11 @@ TOO_MANY_WORDS = "too many words for one article: {count:,}, the limit is {limit
 HTML_TOO_DEEP = "HTML nested too deeply: {depth:,} levels, the limit is {limit:,}"
 HTML_TOO_MANY_BLOCKS = "too many HTML blocks for one article: {count:,}, the limit is {limit:,}"
 
-# Shape limits: far beyond any real article, they keep cleaning and claims fast on junk.
-# Words count as runs of letters and digits and single punctuation marks ("a,a" is three),
-# the pieces the sentence splitter reads one by one.
-MAX_LINES = 5_000
-MAX_LINE_CHARS = 100_000
-MAX_WORD_CHARS = 5_000
-MAX_SPACE_RUN = 1_000
-MAX_WORDS = 100_000
-MAX_HTML_DEPTH = 1_000
-MAX_HTML_BLOCKS = 5_000
 # Each starts where a run starts, so a run is scanned once (not again from each character).
 LONG_WORD = re.compile(rf"(?<!\S)\S{{{MAX_WORD_CHARS + 1},}}")
 LONG_SPACE = re.compile(rf"(?<![^\S\n])[^\S\n]{{{MAX_SPACE_RUN + 1},}}")
+# Words count as runs of letters and digits and single punctuation marks ("a,a" is three),
+# the pieces the sentence splitter reads one by one.
 WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
 TAG_NAME = re.compile(r"(/?)([a-zA-Z][a-zA-Z0-9]*)")
 HTML_BLOCK = frozenset(

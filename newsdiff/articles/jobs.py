@@ -6,6 +6,8 @@ with a clear message and is never queued again. The result is then written in on
 transaction together with the job's new status, so a worker killed at any point leaves either
 a complete article or none; `jobs_recover` then queues the unfinished jobs again, or marks
 them failed after `MAX_ATTEMPTS`.
+
+The background task (`process_upload_batch`, django.tasks) lives here with the jobs it runs.
 """
 
 from __future__ import annotations
@@ -17,11 +19,20 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.tasks import task
 from django.utils import timezone
 
-from newsdiff.articles import services, timelimit
+from newsdiff.articles import timelimit
+from newsdiff.articles.alignment import story_align
+from newsdiff.articles.ingest import (
+    ArticleRejected,
+    article_checked,
+    article_ingest,
+    article_rules,
+    ingest_then_align,
+)
 from newsdiff.articles.inputs import ArticleInput
-from newsdiff.articles.models import Article, IngestJob, Story
+from newsdiff.articles.models import IngestJob, Story
 from newsdiff.textcore.pipeline import ProcessedArticle
 
 logger = logging.getLogger(__name__)
@@ -34,8 +45,6 @@ UNEXPECTED = "could not be processed ({kind}); the article was not stored"
 
 def batch_queue(*, story: Story, items: Sequence[ArticleInput]) -> uuid.UUID:
     """Store the inputs as jobs and queue one task for them once the transaction commits."""
-    from newsdiff.articles.tasks import process_upload_batch
-
     batch = uuid.uuid4()
     with transaction.atomic():
         IngestJob.objects.bulk_create(_job(batch, story, item) for item in items)
@@ -56,21 +65,30 @@ def _job(batch: uuid.UUID, story: Story, item: ArticleInput) -> IngestJob:
     )
 
 
+@task
+def process_upload_batch(batch: str) -> None:
+    """The background task: process a batch of uploads, then align their story once."""
+    batch_process(batch=batch)
+
+
 def batch_process(*, batch: str) -> None:
     """Ingest each unfinished job of the batch, then align each story that gained an article.
 
     A job already `aligning` (its article was stored before a worker died) is only aligned.
     """
     pending = list(IngestJob.objects.filter(batch=batch).unfinished().select_related("story"))
-    for job in pending:
-        if job.status != IngestJob.Status.ALIGNING:
-            _job_process(job)
+    ingest_then_align(pending, _job_ingest)
     ingested = [job for job in pending if job.status == IngestJob.Status.ALIGNING]
-    for story in {job.story_id: job.story for job in ingested}.values():
-        if any(job.message != ALREADY_STORED for job in ingested if job.story_id == story.pk):
-            services.story_align(story=story)
     for job in ingested:
         _set_status(job, IngestJob.Status.DONE)
+
+
+def _job_ingest(job: IngestJob) -> Story | None:
+    """Store the job's article (unless a dead worker already did); its story, if it changed."""
+    if job.status != IngestJob.Status.ALIGNING:
+        _job_process(job)
+    changed = job.status == IngestJob.Status.ALIGNING and job.message != ALREADY_STORED
+    return job.story if changed else None
 
 
 def _job_process(job: IngestJob) -> None:
@@ -84,13 +102,13 @@ def _job_process(job: IngestJob) -> None:
         outlet=job.outlet,
     )
     try:
-        processed = services.article_checked(_processed_within_limit(item))
+        processed = article_checked(_processed_within_limit(item))
         with transaction.atomic():
-            outcome = services.article_ingest(item=item, story=job.story, processed=processed)
+            outcome = article_ingest(item=item, story=job.story, processed=processed)
             job.article = outcome.article
             message = "" if outcome.created else ALREADY_STORED
             _set_status(job, IngestJob.Status.ALIGNING, message=message)
-    except (services.ArticleRejected, timelimit.ProcessingFailed) as error:
+    except (ArticleRejected, timelimit.ProcessingFailed) as error:
         _set_status(job, IngestJob.Status.FAILED, message=str(error))
     except Exception as error:  # one bad input must not stop the rest of the batch
         logger.exception("ingest job %s failed", job.pk)
@@ -100,7 +118,7 @@ def _job_process(job: IngestJob) -> None:
 
 def _processed_within_limit(item: ArticleInput) -> ProcessedArticle:
     """The article cleaned and split in a child process, within the time limit."""
-    rules = services.article_rules(item)
+    rules = article_rules(item)
     return timelimit.process_within(
         item.raw,
         seconds=settings.NEWSDIFF_ARTICLE_SECONDS,
@@ -122,12 +140,10 @@ def stories_align_pending() -> int:
     Stories with unfinished jobs are left to those jobs. Returns how many were aligned.
     """
     busy = IngestJob.objects.unfinished().values("story_id")
-    pending = Story.objects.exclude(pk__in=busy).filter(
-        articles__status=Article.Status.READY, articles__claims__embedding__isnull=True
-    )
+    pending = Story.objects.exclude(pk__in=busy).filter(articles__claims__embedding__isnull=True)
     stories = list(pending.distinct())
     for story in stories:
-        services.story_align(story=story)
+        story_align(story=story)
     return len(stories)
 
 
@@ -136,8 +152,6 @@ def jobs_recover(*, older_than: timedelta = timedelta(seconds=0)) -> tuple[int, 
 
     Returns (jobs queued again, jobs marked failed).
     """
-    from newsdiff.articles.tasks import process_upload_batch
-
     stale = IngestJob.objects.unfinished().filter(updated_at__lte=timezone.now() - older_than)
     failed = 0
     for job in stale.filter(attempts__gte=MAX_ATTEMPTS):

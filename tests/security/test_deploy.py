@@ -67,4 +67,3 @@ def test_debug_is_off_unless_set() -> None:
     assert json.loads(unset.stdout)["debug"] is False
     local = run(["-c", SHOW], {"DEBUG": "1"})
     assert json.loads(local.stdout)["debug"] is True
-
