@@ -19,6 +19,7 @@ from newsdiff.articles.corrections import CleaningRules, outlet_learn, rules_for
 from newsdiff.articles.inputs import ArticleInput, web_url
 from newsdiff.articles.limits import MAX_CLAIMS
 from newsdiff.articles.models import Article, Claim, Outlet, RemovedSpan, Story, content_hash
+from newsdiff.articles.names import visible
 from newsdiff.textcore.pipeline import ProcessedArticle, process_article
 from newsdiff.textcore.types import Cleaned
 
@@ -56,13 +57,13 @@ def ingest_then_align[T](
 
 
 def story_get_or_create(*, title: str) -> Story:
-    title = " ".join(title.split())[:300] or "Untitled story"
+    title = visible(title, 300) or "Untitled story"
     story = Story.objects.filter(title=title).order_by("created_at").first()
     return story or Story.objects.create(title=title)
 
 
 def _outlet_name(name: str) -> str:
-    return " ".join(name.split())[:200]
+    return visible(name, 200)
 
 
 def outlet_get_or_create(*, name: str) -> Outlet | None:
@@ -147,7 +148,7 @@ def _article_create(
         story=story,
         outlet=outlet_get_or_create(name=item.outlet),
         position=0 if last is None else last + 1,
-        title=(item.title or cleaned.title)[:500],
+        title=visible(item.title or cleaned.title, 500),
         url=web_url(item.url or cleaned.url)[:1000],
         published=published,
         author=cleaned.author[:300],
