@@ -62,9 +62,11 @@ def test_a_good_id_in_a_query_still_works(editor_client: Client, seed_story: Sto
     assert "Hidden:" in page.content.decode()
 
 
-def seed(name: str = "001_17f443fb6246cec4.txt", **fields: str) -> ArticleInput:
+def seed(
+    name: str = "001_17f443fb6246cec4.txt", *, outlet: str = "", title: str = ""
+) -> ArticleInput:
     raw = (SEEDS / name).read_text(encoding="utf-8")
-    return ArticleInput(raw=raw, fmt="text", source_file=name, **fields)
+    return ArticleInput(raw=raw, fmt="text", source_file=name, title=title, outlet=outlet)
 
 
 def test_invisible_characters_are_removed_from_outlet_names_and_titles() -> None:
