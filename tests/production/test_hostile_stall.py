@@ -58,10 +58,12 @@ def test_the_readers_page_answers_while_hostile_uploads_are_processed(stack: Sta
     slowest, fetches_while_busy = 0.0, 0
     while time.monotonic() < stop_at:
         busy = jobs_running(stack) > 0
+        started = time.perf_counter()  # around the whole fetch, a reconnection included
         response = reader.get("/")
+        waited = time.perf_counter() - started
         assert response.status == 200
-        assert response.seconds < DEADLINE_SECONDS, f"the reader waited {response.seconds:.1f} s"
-        slowest = max(slowest, response.seconds)
+        assert waited < DEADLINE_SECONDS, f"the reader waited {waited:.1f} s"
+        slowest = max(slowest, waited)
         fetches_while_busy += busy
         if not uploader.is_alive() and not jobs_unfinished(stack):
             break
