@@ -20,6 +20,7 @@ from newsdiff.articles.corrections import CleaningRules, outlet_learn, rules_for
 from newsdiff.articles.inputs import ArticleInput, web_url
 from newsdiff.articles.limits import MAX_CLAIMS
 from newsdiff.articles.models import Article, Claim, Outlet, RemovedSpan, Story, content_hash
+from newsdiff.articles.names import visible
 from newsdiff.textcore.pipeline import ProcessedArticle, process_article
 from newsdiff.textcore.types import Cleaned
 
@@ -57,13 +58,13 @@ def ingest_then_align[T](
 
 
 def story_get_or_create(*, title: str) -> Story:
-    title = " ".join(title.split())[:300] or "Untitled story"
+    title = visible(title, 300) or "Untitled story"
     story = Story.objects.filter(title=title).order_by("created_at").first()
     return story or Story.objects.create(title=title)
 
 
 def _outlet_name(name: str) -> str:
-    return " ".join(name.split())[:200]
+    return visible(name, 200)
 
 
 def outlet_get_or_create(*, name: str) -> Outlet | None:
@@ -74,12 +75,22 @@ def outlet_get_or_create(*, name: str) -> Outlet | None:
     return outlet
 
 
+def article_rules(item: ArticleInput) -> CleaningRules:
+    """The cleaning rules of the input's outlet (learned lines and editors' corrections)."""
+    return rules_for(outlet=Outlet.objects.filter(name=_outlet_name(item.outlet)).first())
+
+
 def article_check(item: ArticleInput, rules: CleaningRules | None = None) -> ProcessedArticle:
     """Clean the input and find its claims, or say why it cannot become an article."""
-    rules = rules or rules_for(outlet=Outlet.objects.filter(name=_outlet_name(item.outlet)).first())
+    rules = rules or article_rules(item)
     processed = process_article(
         item.raw, fmt=item.fmt, extra_boilerplate=rules.remove, keep_lines=rules.keep
     )
+    return article_checked(processed)
+
+
+def article_checked(processed: ProcessedArticle) -> ProcessedArticle:
+    """The processed input, or why it cannot become an article."""
     if not processed.cleaned.text.strip():
         raise ArticleRejected(EMPTY_AFTER_CLEANING)
     if not processed.claims:
@@ -90,14 +101,20 @@ def article_check(item: ArticleInput, rules: CleaningRules | None = None) -> Pro
 
 
 def article_ingest(
-    *, item: ArticleInput, story: Story | None = None, story_title: str = ""
+    *,
+    item: ArticleInput,
+    story: Story | None = None,
+    story_title: str = "",
+    processed: ProcessedArticle | None = None,
 ) -> IngestOutcome:
     """Clean the input, find its claims, and store all of it; the same text twice is stored once.
 
     The story is `story`, else the one titled `story_title` (created with the article, so a
-    rejected input never leaves an empty story behind).
+    rejected input never leaves an empty story behind). `processed` is the input already
+    cleaned and split (checked by `article_checked`): the worker computes it first, outside
+    any transaction; only the storing is one.
     """
-    processed = article_check(item)
+    processed = processed or article_check(item)
     cleaned = processed.cleaned
     fingerprint = content_hash(cleaned.text)
     try:
@@ -132,7 +149,7 @@ def _article_create(
         story=story,
         outlet=outlet_get_or_create(name=item.outlet),
         position=0 if last is None else last + 1,
-        title=(item.title or cleaned.title)[:500],
+        title=visible(item.title or cleaned.title, 500),
         url=web_url(item.url or cleaned.url)[:1000],
         published=published,
         author=cleaned.author[:300],

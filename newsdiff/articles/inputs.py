@@ -24,6 +24,9 @@ from newsdiff.articles.limits import (
     MAX_HTML_DEPTH,
     MAX_LINE_CHARS,
     MAX_LINES,
+    MAX_SPACE_RUN,
+    MAX_WORD_CHARS,
+    MAX_WORDS,
     SUPPORTED_SUFFIXES,
 )
 
@@ -43,10 +46,19 @@ UNREADABLE = "cannot read the file: {detail}"
 BAD_URL = 'field "url" must be an http:// or https:// address'
 TOO_MANY_LINES = "too many lines for one article: {count:,}, the limit is {limit:,}"
 LINE_TOO_LONG = "a line of {size:,} characters, the limit is {limit:,}: is this one article?"
+WORD_TOO_LONG = "a word of {size:,} characters, the limit is {limit:,}: is this one article?"
+SPACE_TOO_LONG = "a run of {size:,} spaces, the limit is {limit:,}: is this one article?"
+TOO_MANY_WORDS = "too many words for one article: {count:,}, the limit is {limit:,}"
 HTML_TOO_DEEP = "HTML nested too deeply: {depth:,} levels, the limit is {limit:,}"
 HTML_TOO_MANY_BLOCKS = "too many HTML blocks for one article: {count:,}, the limit is {limit:,}"
 
-HTML_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+# Each starts where a run starts, so a run is scanned once (not again from each character).
+LONG_WORD = re.compile(rf"(?<!\S)\S{{{MAX_WORD_CHARS + 1},}}")
+LONG_SPACE = re.compile(rf"(?<![^\S\n])[^\S\n]{{{MAX_SPACE_RUN + 1},}}")
+# Words count as runs of letters and digits and single punctuation marks ("a,a" is three),
+# the pieces the sentence splitter reads one by one.
+WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
+TAG_NAME = re.compile(r"(/?)([a-zA-Z][a-zA-Z0-9]*)")
 HTML_BLOCK = frozenset(
     {"p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2",
      "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "blockquote", "pre", "figure", "figcaption",
@@ -58,6 +70,8 @@ HTML_FLAT = frozenset(
      "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot",
      "colgroup", "rt", "rp", "optgroup"}
 )  # fmt: skip
+# Only inside these does "<x/>" close itself; in HTML "<span/>" opens a span like "<span>".
+HTML_FOREIGN = frozenset({"svg", "math"})
 WEB_SCHEMES = ("http://", "https://")
 
 
@@ -138,15 +152,46 @@ def shape_problem(raw: str, fmt: str) -> str:
     longest = max(map(len, raw.splitlines()), default=0)
     if longest > MAX_LINE_CHARS:
         return LINE_TOO_LONG.format(size=longest, limit=MAX_LINE_CHARS)
+    if word := LONG_WORD.search(raw):
+        return WORD_TOO_LONG.format(size=len(word.group(0)), limit=MAX_WORD_CHARS)
+    if space := LONG_SPACE.search(raw):
+        return SPACE_TOO_LONG.format(size=len(space.group(0)), limit=MAX_SPACE_RUN)
+    words = WORD_OR_MARK.subn("", raw)[1]
+    if words > MAX_WORDS:
+        return TOO_MANY_WORDS.format(count=words, limit=MAX_WORDS)
     return ""
 
 
+def html_tags(html: str) -> Iterator[tuple[bool, str, bool]]:
+    """(closing, lower-case name, ends with "/>") of each tag of a page, in order.
+
+    A linear scanner: a tag runs from "<name" to the first ">" after it; once no ">" is left,
+    no later "<" can open a tag, so the scan stops (a pattern tried at each of 60,000 "<a"
+    without a ">" rescanned the rest of the page from each)."""
+    at = html.find("<")
+    while at >= 0:
+        name = TAG_NAME.match(html, at + 1)
+        if name is None or _continues_word(html, name.end()):
+            at = html.find("<", at + 1)
+            continue
+        end = html.find(">", name.end())
+        if end < 0:
+            return
+        yield bool(name.group(1)), name.group(2).lower(), html[end - 1] == "/" and end > name.end()
+        at = html.find("<", end + 1)
+
+
+def _continues_word(html: str, at: int) -> bool:
+    return at < len(html) and (html[at].isalnum() or html[at] == "_")
+
+
 def _html_shape_problem(html: str) -> str:
-    depth = deepest = blocks = 0
-    for closing, name, self_closing in HTML_TAG.findall(html):
-        name = name.lower()
+    depth = deepest = blocks = foreign = 0
+    for closing, name, self_closing in html_tags(html):
         blocks += not closing and name in HTML_BLOCK
-        if name in HTML_FLAT or self_closing:
+        if name in HTML_FOREIGN and not self_closing:
+            foreign = max(0, foreign - 1) if closing else foreign + 1
+        if name in HTML_FLAT or (self_closing and (foreign or name in HTML_FOREIGN)):
             continue
         depth = max(0, depth - 1) if closing else depth + 1
         deepest = max(deepest, depth)

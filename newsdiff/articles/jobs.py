@@ -1,8 +1,11 @@
 """Uploads processed in the background: queue a batch, process it, recover from dead workers.
 
-Each job's article is written in one transaction together with the job's new status, so a
-worker killed at any point leaves either a complete article or none; `jobs_recover` then
-queues the unfinished jobs again, or marks them failed after `MAX_ATTEMPTS`.
+Each job's article is cleaned and split in a child process killed after
+`NEWSDIFF_ARTICLE_SECONDS` (`timelimit`), outside any transaction: a job that runs over fails
+with a clear message and is never queued again. The result is then written in one short
+transaction together with the job's new status, so a worker killed at any point leaves either
+a complete article or none; `jobs_recover` then queues the unfinished jobs again, or marks
+them failed after `MAX_ATTEMPTS`.
 
 The background task (`process_upload_batch`, django.tasks) lives here with the jobs it runs.
 """
@@ -14,14 +17,23 @@ import uuid
 from collections.abc import Sequence
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
+from newsdiff.articles import timelimit
 from newsdiff.articles.alignment import story_align
-from newsdiff.articles.ingest import ArticleRejected, article_ingest, ingest_then_align
+from newsdiff.articles.ingest import (
+    ArticleRejected,
+    article_checked,
+    article_ingest,
+    article_rules,
+    ingest_then_align,
+)
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import IngestJob, Story
+from newsdiff.textcore.pipeline import ProcessedArticle
 
 logger = logging.getLogger(__name__)
 
@@ -90,17 +102,30 @@ def _job_process(job: IngestJob) -> None:
         outlet=job.outlet,
     )
     try:
+        processed = article_checked(_processed_within_limit(item))
         with transaction.atomic():
-            outcome = article_ingest(item=item, story=job.story)
+            outcome = article_ingest(item=item, story=job.story, processed=processed)
             job.article = outcome.article
             message = "" if outcome.created else ALREADY_STORED
             _set_status(job, IngestJob.Status.ALIGNING, message=message)
-    except ArticleRejected as error:
+    except (ArticleRejected, timelimit.ProcessingFailed) as error:
         _set_status(job, IngestJob.Status.FAILED, message=str(error))
     except Exception as error:  # one bad input must not stop the rest of the batch
         logger.exception("ingest job %s failed", job.pk)
         kind = type(error).__name__
         _set_status(job, IngestJob.Status.FAILED, message=UNEXPECTED.format(kind=kind))
+
+
+def _processed_within_limit(item: ArticleInput) -> ProcessedArticle:
+    """The article cleaned and split in a child process, within the time limit."""
+    rules = article_rules(item)
+    return timelimit.process_within(
+        item.raw,
+        seconds=settings.NEWSDIFF_ARTICLE_SECONDS,
+        fmt=item.fmt,
+        extra_boilerplate=rules.remove,
+        keep_lines=rules.keep,
+    )
 
 
 def _set_status(job: IngestJob, status: str, **fields: object) -> None:

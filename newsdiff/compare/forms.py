@@ -11,6 +11,7 @@ from django.conf import settings
 from newsdiff.articles.inputs import DecodeError, decode_bytes, format_for, shape_problem
 from newsdiff.articles.limits import MAX_FILES, UPLOAD_SUFFIXES
 from newsdiff.articles.models import Story
+from newsdiff.articles.names import visible
 
 NEED_ONE_SOURCE = "Paste the article's text or choose a file (one of the two)."
 NOT_BOTH_SOURCES = "Paste text or choose a file, not both."
@@ -127,7 +128,7 @@ class StoryRenameForm(forms.ModelForm[Story]):
         fields = ["title"]
 
     def clean_title(self) -> str:
-        title = " ".join(self.cleaned_data["title"].split())
+        title = visible(self.cleaned_data["title"])
         if not title:
             raise forms.ValidationError(EMPTY_TITLE)
         return title

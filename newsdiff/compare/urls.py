@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from newsdiff.compare.views import (
     article,
@@ -10,6 +10,9 @@ from newsdiff.compare.views import (
     story_edit,
     upload,
 )
+from newsdiff.compare.views.params import IdConverter
+
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("", stories.story_list, name="story-list"),
@@ -19,12 +22,12 @@ urlpatterns = [
     path("stories/<slug:slug>/delete/", story_edit.story_delete, name="story-delete"),
     path("stories/<slug:slug>/upload/", upload.upload, name="story-upload"),
     path("stories/<slug:slug>/overview/", overview.story_overview, name="story-overview"),
-    path("stories/<slug:slug>/groups/<int:group_id>/", statement.group_detail, name="group-detail"),
+    path("stories/<slug:slug>/groups/<id:group_id>/", statement.group_detail, name="group-detail"),
     path("stories/<slug:slug>/jobs/", story.story_jobs, name="story-jobs"),
     path("stories/<slug:slug>/export.json", export.story_export_json, name="story-export"),
-    path("stories/<slug:slug>/articles/<int:pk>/", article.article_detail, name="article-detail"),
+    path("stories/<slug:slug>/articles/<id:pk>/", article.article_detail, name="article-detail"),
     path(
-        "stories/<slug:slug>/articles/<int:pk>/lines/<int:index>/",
+        "stories/<slug:slug>/articles/<id:pk>/lines/<id:index>/",
         article.article_line_correct,
         name="article-line-correct",
     ),

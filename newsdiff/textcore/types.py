@@ -30,6 +30,7 @@ class Reason(StrEnum):
     BOILERPLATE = "boilerplate"
     EDITOR = "removed by editor"
     EMPTY = "empty"
+    TOO_LONG = "line too long"
 
 
 @dataclass(frozen=True, slots=True)

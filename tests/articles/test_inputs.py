@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
 
+from bench.hostile_inputs import hostile_inputs
 from newsdiff.articles import inputs
 from newsdiff.articles.inputs import ArticleInput, DecodeError, InputProblem, decode_bytes
 
@@ -108,3 +110,74 @@ def test_read_jsonl_reports_each_bad_line_with_its_number() -> None:
     assert items[0].external_id == "7"
     assert items[0].published is not None and items[0].published.day == 22
     assert (items[1].story, items[1].outlet) == ("S", "O")
+
+
+# --- shape limits on hostile input ---------------------------------------------------------
+
+SHAPE_DEADLINE_SECONDS = 5.0  # far above the normal time (milliseconds), far below a blow-up
+HOSTILE = {item.name: item for item in hostile_inputs()}
+
+
+def _shape_within_deadline(raw: str, fmt: str) -> str:
+    started = time.process_time()
+    problem = inputs.shape_problem(raw, fmt)
+    spent = time.process_time() - started
+    assert spent < SHAPE_DEADLINE_SECONDS, f"the shape check took {spent:.1f} s of CPU"
+    return problem
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("byline_dashes", ""),
+        ("capitalised_word", "a word of 99,000 characters"),
+        ("ones", ""),
+        ("em_spaces_after_said", "a run of 99,000 spaces"),
+        ("nbsp_after_said", "a run of 99,000 spaces"),
+        ("capitalised_run", ""),
+        ("html_long_word", ""),  # a page: its text is limited when extracted
+        ("dots", "a word of 99,0"),
+        ("comma_lines", "too many words for one article: 1,862,000"),
+        ("open_tags", ""),
+        ("quotes", "a word of 99,000 characters"),
+    ],
+)
+def test_hostile_inputs_are_checked_within_the_deadline(name: str, expected: str) -> None:
+    item = HOSTILE[name]
+    problem = _shape_within_deadline(item.raw, item.fmt)
+    assert problem.startswith(expected) if expected else problem == ""
+
+
+def test_a_word_or_a_run_of_spaces_just_within_the_limits_is_accepted() -> None:
+    word = "w" * inputs.MAX_WORD_CHARS
+    spaces = "\u2003" * inputs.MAX_SPACE_RUN
+    assert inputs.shape_problem(f"A {word} and{spaces}more.", "text") == ""
+    assert inputs.shape_problem(f"A {word}x.", "text").startswith("a word of 5,002")
+    assert inputs.shape_problem(f"A{spaces} more.", "text").startswith("a run of 1,001")
+
+
+def test_text_of_more_words_than_the_limit_is_refused() -> None:
+    text = ("a " * 50 + "\n") * (inputs.MAX_WORDS // 50)
+    assert inputs.shape_problem(text, "text") == ""
+    problem = inputs.shape_problem(text + "a", "text")
+    assert problem == inputs.TOO_MANY_WORDS.format(
+        count=inputs.MAX_WORDS + 1, limit=inputs.MAX_WORDS
+    )
+
+
+def test_html_tags_are_read_by_a_scanner_that_stops_when_no_tag_can_close() -> None:
+    tags = list(inputs.html_tags('<p class="a">x</p><br/><a_b><1><a href=">"/>'))
+    assert tags == [
+        (False, "p", False),
+        (True, "p", False),
+        (False, "br", True),
+        (False, "a", False),
+    ]
+    assert list(inputs.html_tags("<a" * 60_000)) == []
+
+
+def test_self_closed_html_elements_still_open_unless_they_are_void_or_svg() -> None:
+    spans = "<span/>" * (inputs.MAX_HTML_DEPTH + 1)
+    assert _shape_within_deadline(spans, "html").startswith("HTML nested too deeply")
+    icons = "<svg>" + '<path d="M0"/>' * 5_000 + "</svg>" + "<br/><img src=x />" * 2_000
+    assert _shape_within_deadline(f"<div>{icons}</div>", "html") == ""

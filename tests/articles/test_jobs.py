@@ -90,3 +90,38 @@ def test_a_rejected_input_fails_alone_and_the_rest_of_the_batch_goes_on(
     statuses = dict(IngestJob.objects.filter(story=story).values_list("source_name", "status"))
     assert statuses == {"junk.txt": "failed", A: "done"}
     assert story.articles.count() == 1
+
+
+def test_a_job_that_runs_over_its_time_fails_clearly_and_is_not_queued_again(
+    settings, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    settings.NEWSDIFF_ARTICLE_SECONDS = 0.001  # far less than any article takes
+    story = Story.objects.create(title="Too slow")
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = jobs.batch_queue(story=story, items=[item(A)])
+    job = IngestJob.objects.get(batch=batch)
+    assert job.status == "failed"
+    assert job.message.startswith("this text took too long to process")
+    assert not story.articles.exists()
+    assert jobs.jobs_recover() == (0, 0)  # a failed job is finished: never queued again
+    assert IngestJob.objects.get(batch=batch).status == "failed"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_computes_outside_any_transaction(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from django.db import connection
+
+    from newsdiff.articles import timelimit
+
+    depths: list[bool] = []
+    process_within = timelimit.process_within
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        depths.append(connection.in_atomic_block)
+        return process_within(*args, **kwargs)
+
+    monkeypatch.setattr(timelimit, "process_within", watched)
+    story = Story.objects.create(title="Outside")
+    jobs.batch_queue(story=story, items=[item(A)])  # runs its task when the queueing commits
+    assert story.articles.count() == 1
+    assert depths == [False]

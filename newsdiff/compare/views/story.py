@@ -20,7 +20,7 @@ from newsdiff.compare.htmx import HtmxHttpRequest
 from newsdiff.compare.rows import build_comparison
 from newsdiff.compare.statement import statement_versions
 from newsdiff.compare.story_claims import load_story_claims
-from newsdiff.compare.views.params import int_or_none
+from newsdiff.compare.views.params import ids_in, int_or_none
 
 JOBS_SHOWN_FOR = timedelta(hours=24)
 
@@ -81,7 +81,7 @@ class Column:
 
 
 def _hidden_ids(value: str | None, articles: list[Article], lead: Article | None) -> set[int]:
-    wanted = {int(part) for part in (value or "").split(",") if part.strip().isdigit()}
+    wanted = ids_in(value)
     return {a.pk for a in articles if a.pk in wanted and a != lead}
 
 
@@ -127,5 +127,5 @@ def _open_statement(story: Story, group_id: str | None, lead: Article | None) ->
 
 
 def _lead_article(articles: list[Article], wanted: str | None) -> Article | None:
-    by_id = {str(article.pk): article for article in articles}
-    return by_id.get(wanted or "") or (articles[0] if articles else None)
+    by_id = {article.pk: article for article in articles}
+    return by_id.get(int_or_none(wanted)) or (articles[0] if articles else None)

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import trafilatura
 from bs4 import BeautifulSoup, Tag
 
-from newsdiff.textcore.clean.features import word_count
+from newsdiff.textcore.clean.features import Line, word_count
+from newsdiff.textcore.clean.rules import MAX_LINE_CHARS
 from newsdiff.textcore.clean.text import build_cleaned, classify_lines
-from newsdiff.textcore.types import Cleaned
+from newsdiff.textcore.types import Cleaned, Reason, Role
 
 MIN_EXTRACTED_WORDS = 40
 DROPPED_TAGS = ("script", "style", "noscript", "template", "nav", "footer", "aside", "form")
@@ -58,7 +59,8 @@ def clean_html(
     """Clean a web page; `extra_boilerplate` and `keep_lines` work as in `clean_text`.
 
     trafilatura's text has the page chrome mostly gone, so repeated lines stay and no article
-    zone is looked for; the fallback's whole-page text is cleaned like pasted text.
+    zone is looked for; the fallback's whole-page text is cleaned like pasted text. A line of
+    more than MAX_LINE_CHARS characters (the limit uploaded text is held to) is removed.
     """
     page = extract(html, url)
     lines = classify_lines(
@@ -70,8 +72,15 @@ def clean_html(
         extra_boilerplate=extra_boilerplate,
         keep_lines=keep_lines,
     )
+    lines = tuple(_within_limit(line) for line in lines)
     title = page.title or None
     return build_cleaned(lines, title=title, author=page.author, date=page.date, url=url)
+
+
+def _within_limit(line: Line) -> Line:
+    if len(line.text) <= MAX_LINE_CHARS:
+        return line
+    return replace(line, role=Role.REMOVED, reason=str(Reason.TOO_LONG))
 
 
 def extract(html: str, url: str = "") -> Extracted:

@@ -43,6 +43,10 @@ def _lines(reason: Reason, text: str) -> dict[str, Reason]:
 
 
 # Characters stripped from both ends of a line to make its comparison key.
+# A line longer than this is no article's: the upload shape check refuses such text, and
+# `clean_html` removes such a line of the text it extracts from a page (as too long).
+MAX_LINE_CHARS = 100_000
+
 EDGE_PUNCTUATION = " .,;:!?*()[]{}<>\"'“”‘’«»|/\\-–—…•·►▶→»#"
 APOSTROPHES = ("’", "‘", "ʼ")  # all compared as "'"
 
@@ -289,7 +293,10 @@ RULES: tuple[Rule, ...] = (
 )
 
 # "By Jane Doe, Reuters": names must be capitalised, so "By then, it was over." is not one.
-_NAME = r"(?!(?i:and)\b)[A-Z][\w.'’-]*(?:\s+(?!(?i:and)\b)[A-Z][\w.'’-]*){0,3}"
+# A name's word is atomic: it keeps its hyphens ("Jean-Paul"), so "A-A-A-…" is read one
+# way, not split at each "-" in every possible way (which took minutes on 30 dashes).
+_NAME_WORD = r"(?!(?i:and)\b)(?>[A-Z][\w.'’-]*)"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
 BYLINE = re.compile(
     rf"^(?i:by)\s+(?P<author>{_NAME})(?:\s*(?:,|(?i:and)\b|&|\||/|–|-)\s*{_NAME})*\W*$"
 )
