@@ -6,6 +6,7 @@ ingest command and the upload form report bad input the same way.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import charset_normalizer
 from django.utils.dateparse import parse_date, parse_datetime
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -60,6 +62,26 @@ HTML_FLAT = frozenset(
 )  # fmt: skip
 WEB_SCHEMES = ("http://", "https://")
 
+# Legacy encodings. A page's declared charset is looked for in its first META_SNIFF_BYTES.
+META_SNIFF_BYTES = 4096
+META_CHARSET = re.compile(
+    rb"""<meta\s[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
+)
+# Western text read as cp1252: non-ASCII characters among these, at most this share of letters.
+WESTERN_CHARS = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿŒœŠšŽžŸ"
+    "\u00a0\u00ad“”‘’‚„–—…•€£¥¢©®™°«»‹›§·×÷½ºª†‡"
+)
+WESTERN_MAX_SHARE = 0.25
+# Guesses that score within DETECT_TIE of the best tie; ties go to the first of these.
+DETECT_TIE = 0.02
+COMMON_ENCODINGS = (
+    "cp1252", "iso8859-2", "cp1250", "koi8-r", "cp1251", "shift_jis", "cp932", "euc_jp",
+    "iso2022_jp", "gb18030", "gbk", "gb2312", "big5", "euc_kr", "cp949", "iso8859-7", "cp1253",
+    "iso8859-9", "cp1254", "iso8859-15", "iso8859-13", "cp1257", "iso8859-5", "koi8-u",
+    "iso8859-8", "cp1255", "cp1256", "iso8859-6", "cp874", "cp1258", "iso8859-4", "iso8859-10",
+)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleInput:
@@ -95,7 +117,8 @@ class DecodeError(ValueError):
 
 
 def decode_bytes(data: bytes) -> str:
-    """Bytes of a text or HTML file as text: UTF-8 (BOM or not), UTF-16 with BOM, else cp1252."""
+    """Bytes of a text or HTML file as text: UTF-8 (BOM or not), UTF-16 with BOM, else a
+    legacy encoding (the page's `<meta charset>`, Western cp1252, or detected)."""
     if not data.strip():
         raise DecodeError(EMPTY_INPUT)
     if data.startswith(b"%PDF-"):
@@ -109,7 +132,7 @@ def decode_bytes(data: bytes) -> str:
     try:
         return _checked_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return _checked_text(_decode_or_raise(data, "cp1252"))
+        return _checked_text(_legacy_text(data))
 
 
 def _decode_or_raise(data: bytes, encoding: str) -> str:
@@ -117,6 +140,71 @@ def _decode_or_raise(data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         raise DecodeError(UNDECODABLE_INPUT) from error
+
+
+def _legacy_text(data: bytes) -> str:
+    """Bytes that are not UTF-8: the page's own `<meta charset>`, else Western text in
+    cp1252, else what charset_normalizer finds (ties go to the encoding more common on the
+    web), else cp1252 if it decodes."""
+    for encoding in (declared_charset(data), "cp1252"):
+        text = _decoded(data, encoding) if encoding else None
+        if text is not None and (encoding != "cp1252" or _reads_as_western(text)):
+            return text
+    found = detected_charset(data)
+    text = _decoded(data, found) if found else None
+    return text if text is not None else _decode_or_raise(data, "cp1252")
+
+
+def declared_charset(data: bytes) -> str:
+    """The encoding a page declares in its first bytes (`<meta charset="…">` or the
+    `http-equiv` form), as a Python codec name; "" when none or unknown. Latin-1 and ASCII
+    are read as cp1252, as browsers do."""
+    match = META_CHARSET.search(data[:META_SNIFF_BYTES])
+    if match is None:
+        return ""
+    try:
+        name = codecs.lookup(match[1].decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return ""
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def detected_charset(data: bytes) -> str:
+    """charset_normalizer's guess; among guesses that score alike, the first of
+    COMMON_ENCODINGS (short texts often tie between related code pages)."""
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        return ""
+    best = matches[0]
+    alike = [
+        match.encoding
+        for match in matches
+        if match.chaos <= best.chaos + DETECT_TIE and match.coherence >= best.coherence - DETECT_TIE
+    ]
+    return min(alike, key=_commonness)
+
+
+def _commonness(encoding: str) -> int:
+    name = codecs.lookup(encoding).name
+    return COMMON_ENCODINGS.index(name) if name in COMMON_ENCODINGS else len(COMMON_ENCODINGS)
+
+
+def _decoded(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _reads_as_western(text: str) -> bool:
+    """Text in a Western European language: its non-ASCII characters are Latin-1 letters or
+    typographic marks, and they are a small share of its letters (KOI8-R read as cp1252 is
+    all accented letters)."""
+    foreign = [char for char in text if ord(char) > 127]
+    if any(char not in WESTERN_CHARS for char in foreign):
+        return False
+    letters = sum(1 for char in text if char.isalpha())
+    return len(foreign) <= WESTERN_MAX_SHARE * letters
 
 
 def _checked_text(text: str) -> str:

@@ -26,6 +26,70 @@ def test_decode_bytes_reads_common_encodings(data: bytes, expected: str) -> None
     assert decode_bytes(data) == expected
 
 
+POLISH = (
+    "Rząd w Warszawie ogłosił w poniedziałek, że ceny energii elektrycznej dla gospodarstw "
+    "domowych zostaną zamrożone do końca przyszłego roku. Minister klimatu powiedział, że "
+    "decyzja kosztować będzie budżet państwa około dziesięciu miliardów złotych."
+)
+CZECH = (
+    "Vláda v pondělí oznámila, že ceny elektřiny pro domácnosti zůstanou zmrazeny až do konce "
+    "příštího roku. Ministr průmyslu řekl, že opatření bude stát státní rozpočet přibližně "
+    "deset miliard korun. Opozice plán kritizovala jako příliš pozdní."
+)
+RUSSIAN = (
+    "Правительство в понедельник объявило, что цены на электроэнергию для населения будут "
+    "заморожены до конца следующего года. Министр энергетики заявил, что это решение "
+    "обойдётся бюджету примерно в десять миллиардов рублей."
+)
+JAPANESE = (
+    "政府は月曜日、家庭向けの電気料金を来年末まで据え置くと発表した。"
+    "経済産業大臣は、この措置には約一千億円の費用がかかると述べた。野党は計画が遅すぎると批判した。"
+)
+GERMAN = (
+    "Die Regierung kündigte am Montag an, dass die Strompreise für Haushalte bis Ende nächsten "
+    "Jahres eingefroren werden. Der Minister sagte, die Maßnahme koste rund zehn Milliarden Euro."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (POLISH, "iso-8859-2"),
+        (CZECH, "iso-8859-2"),
+        (RUSSIAN, "koi8-r"),
+        (RUSSIAN, "cp1251"),
+        (JAPANESE, "shift_jis"),
+        (GERMAN, "cp1252"),
+    ],
+)
+def test_decode_bytes_detects_legacy_encodings(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding)) == text
+
+
+@pytest.mark.parametrize(
+    ("meta", "encoding", "text"),
+    [
+        ('<meta charset="iso-8859-2">', "iso-8859-2", "Żółw"),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+            "cp1251",
+            "Москва",
+        ),
+        ("<META CHARSET='Shift_JIS'>", "shift_jis", "東京"),
+        ('<meta charset="iso-8859-1">', "cp1252", "Caf\u00e9 \u201cquoted\u201d"),
+    ],
+)
+def test_decode_bytes_follows_a_pages_meta_charset(meta: str, encoding: str, text: str) -> None:
+    """A few words are too few to detect: the page's own declaration decides."""
+    html = f"<html><head>{meta}<title>t</title></head><body><p>{text}</p></body></html>"
+    assert decode_bytes(html.encode(encoding)) == html
+
+
+def test_decode_bytes_ignores_an_unknown_meta_charset() -> None:
+    html = '<html><head><meta charset="no-such-codec"></head><body>Caf\u00e9</body></html>'
+    assert decode_bytes(html.encode("cp1252")) == html
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
