@@ -60,9 +60,10 @@ def clean_html(
     extra_boilerplate: Iterable[str] = frozenset(),
     keep_lines: Iterable[str] = (),
     title_line: str = "",
+    editor_removed: Iterable[str] = frozenset(),
 ) -> Cleaned:
-    """Clean a web page; `extra_boilerplate`, `keep_lines` and `title_line` work as in
-    `clean_text`.
+    """Clean a web page; `extra_boilerplate`, `keep_lines`, `title_line` and `editor_removed`
+    work as in `clean_text`.
 
     trafilatura's text has the page chrome mostly gone, so repeated lines stay and no article
     zone is looked for; the fallback's whole-page text is cleaned like pasted text. The site
@@ -79,6 +80,7 @@ def clean_html(
         extra_boilerplate=extra_boilerplate,
         keep_lines=keep_lines,
         title_line=title_line,
+        editor_removed=editor_removed,
     )
     facts = page_metadata(html)
     return build_cleaned(

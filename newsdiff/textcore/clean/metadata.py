@@ -173,8 +173,8 @@ def dateline_date(line: str) -> str:
             found = _calendar_date(match["year"], month, match["day"]) if month else ""
             if found:
                 return found
-    match = ISO_DATE.search(line)
-    return _calendar_date(match[1], match[2], match[3]) if match else ""
+    iso = ISO_DATE.search(line)
+    return _calendar_date(iso[1], iso[2], iso[3]) if iso else ""
 
 
 def has_published_cue(line: str) -> bool:

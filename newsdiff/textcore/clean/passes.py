@@ -35,14 +35,28 @@ Lines = tuple[Line, ...]
 # --- single lines -------------------------------------------------------------------------
 
 
-def mark_rules(lines: Lines, *, extra_boilerplate: frozenset[str] = frozenset()) -> Lines:
-    """Remove lines that known phrases, patterns or learned per-outlet lines identify."""
-    return tuple(removed(line, rule_reason(line, extra_boilerplate)) for line in lines)
+def mark_rules(
+    lines: Lines,
+    *,
+    extra_boilerplate: frozenset[str] = frozenset(),
+    editor_removed: frozenset[str] = frozenset(),
+) -> Lines:
+    """Remove lines that known phrases, patterns, learned per-outlet lines or an editor's
+    removals identify."""
+    return tuple(
+        removed(line, rule_reason(line, extra_boilerplate, editor_removed)) for line in lines
+    )
 
 
-def rule_reason(line: Line, extra_boilerplate: frozenset[str] = frozenset()) -> str:
+def rule_reason(
+    line: Line,
+    extra_boilerplate: frozenset[str] = frozenset(),
+    editor_removed: frozenset[str] = frozenset(),
+) -> str:
     if line.words == 0:
         return Reason.EMPTY
+    if line.key in editor_removed:
+        return Reason.EDITOR
     if line.key in extra_boilerplate:
         return Reason.BOILERPLATE
     return rules.LINE_REASONS.get(line.key) or _pattern_reason(line) or _shape_reason(line)

@@ -55,11 +55,13 @@ def clean_text(
     extra_boilerplate: Iterable[str] = frozenset(),
     keep_lines: Iterable[str] = (),
     title_line: str = "",
+    editor_removed: Iterable[str] = frozenset(),
 ) -> Cleaned:
     """Clean plain text as copied from a web page.
 
-    `extra_boilerplate` holds lines learned for an outlet or removed by an editor: a line whose
-    `normalise_line` key is among them is removed as `Reason.BOILERPLATE`. `keep_lines` holds
+    `extra_boilerplate` holds lines learned for an outlet: a line whose `normalise_line` key
+    is among them is removed as `Reason.BOILERPLATE`; `editor_removed` the lines an editor
+    removed from this article (removed as `Reason.EDITOR`). `keep_lines` holds
     lines an editor restored: a removed line whose key is among them is body again (this wins
     over `extra_boilerplate`), and nothing else changes. `title_line` is a line an editor
     marked as the headline: it is the title, whatever the guess. `Cleaned.text` is the
@@ -71,6 +73,7 @@ def clean_text(
         extra_boilerplate=extra_boilerplate,
         keep_lines=keep_lines,
         title_line=title_line,
+        editor_removed=editor_removed,
     )
     return build_cleaned(lines, author=byline_author(lines))
 
@@ -89,6 +92,7 @@ def classify_lines(
     extra_boilerplate: Iterable[str] = frozenset(),
     keep_lines: Iterable[str] = (),
     title_line: str = "",
+    editor_removed: Iterable[str] = frozenset(),
 ) -> tuple[Line, ...]:
     """Split `text` into lines and run the cleaning steps over them, in order.
 
@@ -109,9 +113,11 @@ def classify_lines(
             extra_boilerplate=extra_boilerplate,
             keep_lines=keep_lines,
             title_line=title_line,
+            editor_removed=editor_removed,
         )
         return tuple(_as_written(line, text) for line in lines)
-    lines = mark_rules(split_lines(text), extra_boilerplate=learned)
+    by_editor = frozenset(normalise_line(line) for line in editor_removed)
+    lines = mark_rules(split_lines(text), extra_boilerplate=learned, editor_removed=by_editor)
     lines = mark_duplicates(lines, drop_repeats=drop_repeats)
     zone = article_zone(lines) if find_zone else None
     start = zone.start if zone else 0
