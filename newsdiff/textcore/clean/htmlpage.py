@@ -105,8 +105,9 @@ def extract(html: str, url: str = "") -> Extracted:
     fallback = fallback_text(html) if _missed_article(text) else ""
     if fallback and word_count(text) >= MIN_EXTRACTED_WORDS and not _more_prose(fallback, text):
         fallback = ""
-    title = document.title or page_title(html)
-    meta = (title or "", document.author or "", document.date or "")
+    title = getattr(document, "title", None) or page_title(html)
+    author, date = getattr(document, "author", None), getattr(document, "date", None)
+    meta = (title or "", author or "", date or "")
     return Extracted(fallback or text, *meta, whole_page=bool(fallback))
 
 
