@@ -16,11 +16,15 @@ from newsdiff.textcore.types import Alignment, ClaimKey, Match, MatchKind
 SAME_TEXT_SIGNAL = "same text"
 
 
-def representatives(hashes: Sequence[str]) -> tuple[list[int], dict[int, list[int]]]:
-    """The first article of each text (indices, in order), and each one's copies."""
-    first: dict[str, int] = {}
+def representatives(
+    hashes: Sequence[str], claim_counts: Sequence[int] | None = None
+) -> tuple[list[int], dict[int, list[int]]]:
+    """The first article of each text (indices, in order), and each one's copies. Articles
+    count as copies only with as many claims (they always have: one text, one split)."""
+    counts = claim_counts or [0] * len(hashes)
+    first: dict[tuple[str, int], int] = {}
     copies: dict[int, list[int]] = {}
-    for index, text in enumerate(hashes):
+    for index, text in enumerate(zip(hashes, counts, strict=True)):
         if text in first:
             copies[first[text]].append(index)
         else:
@@ -36,7 +40,7 @@ def align_copies_once(
 ) -> Alignment:
     """Align the representatives only (`align` takes their indices and returns an alignment
     whose article keys index that list), then spread it over the copies."""
-    reps, copies = representatives(hashes)
+    reps, copies = representatives(hashes, claim_counts)
     found = align(reps)
     matches: list[Match] = []
     for match in found.matches:

@@ -90,7 +90,7 @@ def copies_of(articles: Iterable[HasText]) -> dict[int, list[int]]:
     for article in articles:
         by_text[article.content_hash].append(article.pk)
     return {
-        article.pk: [other for other in by_text[article.content_hash] if other != article.pk]
+        article.pk: sorted(other for other in by_text[article.content_hash] if other != article.pk)
         for article in articles
     }
 

@@ -10,7 +10,7 @@ import codecs
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -94,10 +94,12 @@ class ArticleInput:
     published: datetime | None = None
     story: str = ""
     external_id: str = ""
+    path: str = ""  # where it was read from, for messages; `source_file` is what is stored
 
     @property
     def where(self) -> str:
-        return f"{self.source_file}:{self.line}" if self.line else self.source_file
+        place = self.path or self.source_file
+        return f"{place}:{self.line}" if self.line else place
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,11 +259,19 @@ def format_for(name: str) -> str:
 
 def walk(paths: Iterable[Path]) -> Iterator[Path | InputProblem]:
     """Files under the given paths: folders walked recursively, files in name order."""
+    for found in walk_named(paths):
+        yield found if isinstance(found, InputProblem) else found[0]
+
+
+def walk_named(paths: Iterable[Path]) -> Iterator[tuple[Path, str] | InputProblem]:
+    """Like `walk`, each file with its name as given: a file's own name, or its path inside
+    the folder that was given ("sub/story.txt"), never the server's path to it."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and _is_visible(p, path))
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _is_visible(p, path))
+            yield from ((file, file.relative_to(path).as_posix()) for file in files)
         elif path.is_file():
-            yield path
+            yield path, path.name
         else:
             yield InputProblem(str(path), "no such file or folder")
 
@@ -271,33 +281,44 @@ def _is_visible(path: Path, root: Path) -> bool:
 
 
 def read_path(
-    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, name: str = ""
 ) -> Iterator[ArticleInput | InputProblem]:
-    """The articles of one file (one for .txt/.html, one per line for .jsonl), or its problems."""
+    """The articles of one file (one for .txt/.html, one per line for .jsonl), or its problems.
+
+    Each article's `source_file` is `name` (the file's name as given, see `walk_named`), else
+    the file's own name: never the server's path to it. Problems, and `ArticleInput.where`,
+    name the path as it was given, so that the one who ran the command can find the file.
+    """
+    source = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        yield InputProblem(str(path), UNSUPPORTED_SUFFIX.format(suffix=suffix or path.name))
+        yield InputProblem(source, UNSUPPORTED_SUFFIX.format(suffix=suffix or path.name))
         return
     try:
         size = path.stat().st_size
         if size > max_bytes and suffix not in JSONL_SUFFIXES:
-            yield InputProblem(str(path), TOO_LARGE_INPUT.format(size=size, limit=max_bytes))
+            yield InputProblem(source, TOO_LARGE_INPUT.format(size=size, limit=max_bytes))
             return
         data = path.read_bytes()
     except OSError as error:
-        yield InputProblem(str(path), UNREADABLE.format(detail=error.strerror or error))
+        yield InputProblem(source, UNREADABLE.format(detail=error.strerror or error))
         return
     if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(data, source=str(path), max_bytes=max_bytes)
+        items = read_jsonl(data, source=source, max_bytes=max_bytes)
+        stored = name or path.name
+        for item in items:
+            is_article = isinstance(item, ArticleInput)
+            yield replace(item, source_file=stored, path=source) if is_article else item
         return
     try:
         raw = decode_bytes(data)
     except DecodeError as error:
-        yield InputProblem(str(path), str(error))
+        yield InputProblem(source, str(error))
         return
     fmt = format_for(path.name)
     problem = shape_problem(raw, fmt)
-    yield InputProblem(str(path), problem) if problem else ArticleInput(raw, fmt, str(path))
+    stored = name or path.name
+    yield InputProblem(source, problem) if problem else ArticleInput(raw, fmt, stored, path=source)
 
 
 def read_jsonl(

@@ -19,7 +19,12 @@ from django.tasks import task
 from django.utils import timezone
 
 from newsdiff.articles.alignment import story_align
-from newsdiff.articles.ingest import ArticleRejected, article_ingest, ingest_then_align
+from newsdiff.articles.ingest import (
+    ArticleRejected,
+    IngestOutcome,
+    article_ingest,
+    ingest_then_align,
+)
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import IngestJob, Story
 
@@ -27,7 +32,8 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
 GAVE_UP = "gave up after {n} attempts: the worker stopped while processing it"
-ALREADY_STORED = "already in the story; nothing changed"
+ALREADY_STORED = "already in the story (same source, same text); nothing changed"
+SAME_TEXT = "stored; the same text as {labels} (wire copy)"
 UNEXPECTED = "could not be processed ({kind}); the article was not stored"
 
 
@@ -93,7 +99,7 @@ def _job_process(job: IngestJob) -> None:
         with transaction.atomic():
             outcome = article_ingest(item=item, story=job.story)
             job.article = outcome.article
-            message = "" if outcome.created else ALREADY_STORED
+            message = _outcome_message(outcome)
             _set_status(job, IngestJob.Status.ALIGNING, message=message)
     except ArticleRejected as error:
         _set_status(job, IngestJob.Status.FAILED, message=str(error))
@@ -101,6 +107,14 @@ def _job_process(job: IngestJob) -> None:
         logger.exception("ingest job %s failed", job.pk)
         kind = type(error).__name__
         _set_status(job, IngestJob.Status.FAILED, message=UNEXPECTED.format(kind=kind))
+
+
+def _outcome_message(outcome: IngestOutcome) -> str:
+    if not outcome.created:
+        return ALREADY_STORED
+    if outcome.same_text_as:
+        return SAME_TEXT.format(labels=", ".join(outcome.same_text_as))
+    return ""
 
 
 def _set_status(job: IngestJob, status: str, **fields: object) -> None:
