@@ -4,7 +4,7 @@ its headline, and deleting it. Line by line corrections are in `corrections`.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -39,7 +39,7 @@ def article_update(
     if key and twin.exclude(pk=article.pk).exists():
         raise EditRefused(SAME_AS_ANOTHER)
     if published is not None and timezone.is_naive(published):
-        published = timezone.make_aware(published, timezone.UTC)
+        published = timezone.make_aware(published, UTC)
     article.title = " ".join(title.split())[:500]
     article.outlet = outlet_get_or_create(name=outlet)
     article.published = published

@@ -1,9 +1,11 @@
 """Which article an input is: its source, its outlet and date, and the copies of one text.
 
 An article's source is its outlet plus its URL, else the caller's own id, else its file (and
-line, for a .jsonl line); pasted text without any of these has no source. The same source
-with the same cleaned text is the same article (ingesting it again changes nothing); the same
-text from another source is another article, a copy (wire copy run by several outlets).
+line, for a .jsonl line), else, for pasted text, the outlet named; text without any of these
+has no source. The same source with the same cleaned text is the same article (ingesting it
+again changes nothing), and so is text without a source whose text the story already has;
+the same text from another source is another article, a copy (wire copy run by several
+outlets).
 
 The outlet is the one given (the form's field, the .jsonl line's, `--outlet`), else the page's
 own site name, else a name made of the URL's domain, else the file name without extension.
@@ -32,13 +34,16 @@ class HasText(Protocol):
 def source_key(
     *, outlet: str, url: str, external_id: str = "", source_file: str = "", line: int | None = None
 ) -> str:
-    """The article's source as a fixed-length key ("" for pasted text with no source)."""
+    """The article's source as a fixed-length key: outlet + URL, else the caller's id, else the
+    file (and line), else (pasted text) the outlet named; "" for text with none of these."""
     if url.strip():
         source = f"url\n{' '.join(outlet.split()).casefold()}\n{url.strip()}"
     elif external_id.strip():
         source = f"id\n{external_id.strip()}"
     elif source_file.strip():
         source = f"file\n{source_file.strip()}\n{line or ''}"
+    elif outlet.strip():  # pasted text, its outlet named
+        source = f"outlet\n{' '.join(outlet.split()).casefold()}"
     else:
         return ""
     return hashlib.sha256(source.encode("utf-8")).hexdigest()

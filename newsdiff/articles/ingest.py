@@ -132,9 +132,12 @@ def article_ingest(
     try:
         with transaction.atomic():
             story = story or story_get_or_create(title=story_title)
-            existing = story.articles.filter(source_key=source.key, content_hash=fingerprint)
-            if existing.exists():
-                return IngestOutcome(existing.get(), created=False)
+            existing = story.articles.filter(content_hash=fingerprint)
+            if source.key:  # text without a source is the article that has that text
+                existing = existing.filter(source_key=source.key)
+            found = existing.order_by("position").first()
+            if found is not None:
+                return IngestOutcome(found, created=False)
             article = _article_create(
                 story=story, item=item, cleaned=cleaned, fingerprint=fingerprint, source=source
             )

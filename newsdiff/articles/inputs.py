@@ -307,8 +307,9 @@ def read_path(
         items = read_jsonl(data, source=source, max_bytes=max_bytes)
         stored = name or path.name
         for item in items:
-            is_article = isinstance(item, ArticleInput)
-            yield replace(item, source_file=stored, path=source) if is_article else item
+            if isinstance(item, ArticleInput):
+                item = replace(item, source_file=stored, path=source)
+            yield item
         return
     try:
         raw = decode_bytes(data)

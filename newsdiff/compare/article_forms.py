@@ -15,7 +15,12 @@ class ArticleEditForm(forms.Form):
     """What an editor may correct about an article; the text is corrected line by line."""
 
     title = forms.CharField(max_length=500, required=False, label="Headline")
-    outlet = forms.CharField(max_length=200, label="Outlet", help_text="Who published it.")
+    outlet = forms.CharField(
+        max_length=200,
+        label="Outlet",
+        help_text="Who published it.",
+        error_messages={"required": EMPTY_OUTLET},
+    )
     published = forms.DateTimeField(
         required=False,
         label="Published",

@@ -31,7 +31,9 @@ def test_the_source_is_outlet_and_url_else_id_else_file() -> None:
     assert source_key(outlet="", url="", source_file="a.jsonl", line=1) != source_key(
         outlet="", url="", source_file="a.jsonl", line=2
     )
-    assert source_key(outlet="CNN", url="") == ""
+    assert source_key(outlet="CNN", url="") == source_key(outlet=" cnn", url="")  # a paste
+    assert source_key(outlet="CNN", url="") != source_key(outlet="AP", url="")
+    assert source_key(outlet="", url="") == ""
     assert len(by_url) == 64
 
 
