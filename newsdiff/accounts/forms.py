@@ -27,7 +27,7 @@ class ThrottledSignInMixin:
                 throttle.TOO_MANY_ATTEMPTS.format(minutes=minutes), code="throttled"
             )
         try:
-            cleaned = super().clean()  # type: ignore[misc]
+            cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
         except forms.ValidationError:
             throttle.failure_record(username, ip)
             raise

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from newsdiff.articles.models import Article, ArticleCorrection, Outlet, OutletRule
@@ -58,9 +58,7 @@ def rules_for(*, outlet: Outlet | None, article: Article | None = None) -> Clean
     )
 
 
-def correction_record(
-    *, article: Article, index: int, action: str, editor: AbstractBaseUser | None
-) -> str:
+def correction_record(*, article: Article, index: int, action: str, editor: User | None) -> str:
     """Record an editor's keep/remove of line `index` of the article; returns the line's key."""
     line = _block_line(article, index)
     with transaction.atomic():
@@ -130,5 +128,5 @@ def _shared_body(a: Article, b: Article) -> float:
 def _printed_by_other_outlets(article: Article, lines: set[str]) -> set[str]:
     if not lines:
         return set()
-    others = Article.objects.exclude(outlet_id=article.outlet_id).only("blocks")
+    others = Article.objects.exclude(outlet=article.outlet).only("blocks")
     return {line for other in others for line in _lines(other) & lines}

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import charset_normalizer
 from django.utils.dateparse import parse_date, parse_datetime
@@ -358,11 +359,12 @@ def _jsonl_item(line: str, *, source: str, number: int) -> ArticleInput | InputP
     if obj.get("published") and published is None:
         return InputProblem(source, BAD_DATE.format(value=obj["published"]), number)
     fmt = "text" if obj.get("text") else "html"
-    shape = shape_problem(obj.get("text") or obj.get("html"), fmt)
+    body: str = obj.get("text") or obj.get("html") or ""
+    shape = shape_problem(body, fmt)
     if shape:
         return InputProblem(source, shape, number)
     return ArticleInput(
-        raw=obj.get("text") or obj.get("html"),
+        raw=body,
         fmt=fmt,
         source_file=source,
         line=number,
@@ -375,13 +377,13 @@ def _jsonl_item(line: str, *, source: str, number: int) -> ArticleInput | InputP
     )
 
 
-def _field_problem(obj: dict[str, object]) -> str:
+def _field_problem(obj: dict[str, Any]) -> str:
     for field in ("text", "html", "title", "url", "outlet", "published", "story"):
         if obj.get(field) is not None and not isinstance(obj[field], str):
             return BAD_FIELD.format(field=field)
-    if not (obj.get("text") or "").strip() and not (obj.get("html") or "").strip():  # type: ignore[union-attr]
+    if not (obj.get("text") or "").strip() and not (obj.get("html") or "").strip():
         return NO_TEXT
-    if (obj.get("url") or "").strip() and not web_url(obj["url"]):  # type: ignore[arg-type]
+    if (obj.get("url") or "").strip() and not web_url(obj["url"]):
         return BAD_URL
     return ""
 

@@ -144,7 +144,7 @@ def _read_upload(upload: Any) -> tuple[str, str]:
     return name, raw
 
 
-class StoryRenameForm(forms.ModelForm):
+class StoryRenameForm(forms.ModelForm[Story]):
     class Meta:
         model = Story
         fields = ["title"]

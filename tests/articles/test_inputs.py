@@ -110,7 +110,10 @@ def test_walk_lists_folders_recursively_in_name_order(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     for name in ["b/2.txt", "a.txt", "b/1.html", ".hidden.txt"]:
         (tmp_path / name).write_text("x")
-    found = [p.relative_to(tmp_path).as_posix() for p in inputs.walk([tmp_path])]
+    found: list[str] = []
+    for path in inputs.walk([tmp_path]):
+        assert isinstance(path, Path), path
+        found.append(path.relative_to(tmp_path).as_posix())
     assert found == ["a.txt", "b/1.html", "b/2.txt"]
 
 

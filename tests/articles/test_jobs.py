@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from newsdiff.articles import jobs
 from newsdiff.articles.ingest import article_ingest
@@ -25,7 +26,9 @@ def item(name: str) -> ArticleInput:
 A, B = "001_17f443fb6246cec4.txt", "003_3f3274e93fbad53a.txt"
 
 
-def test_a_queued_batch_is_ingested_and_aligned(django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_a_queued_batch_is_ingested_and_aligned(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     story = Story.objects.create(title="Queued")
     with django_capture_on_commit_callbacks(execute=True):
         batch = jobs.batch_queue(story=story, items=[item(A), item(B)])
@@ -78,8 +81,8 @@ def test_a_job_tried_too_often_is_marked_failed_with_the_reason() -> None:
 
 
 def test_a_rejected_input_fails_alone_and_the_rest_of_the_batch_goes_on(
-    django_capture_on_commit_callbacks,
-) -> None:  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     story = Story.objects.create(title="Mixed batch")
     junk = ArticleInput(raw="[ad_1]\n\nLeave a Reply", fmt="text", source_file="junk.txt")
     with django_capture_on_commit_callbacks(execute=True):

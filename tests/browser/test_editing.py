@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,6 +14,10 @@ from newsdiff.accounts.roles import EDITORS, role_assign
 from newsdiff.articles.models import Story
 from tests.browser.test_story_page import sign_in
 from tests.conftest import DEMO_TITLE, EDITOR_PASSWORD, SEEDS
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+    from pytest_django.live_server_helper import LiveServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,8 +31,11 @@ def demo(transactional_db: None) -> Story:
 
 
 def test_follow_a_statement_to_the_comparison_of_its_versions(
-    page, live_server, demo: Story
-) -> None:  # type: ignore[no-untyped-def]
+    page: Page,
+    live_server: LiveServer,
+    demo: Story,
+    console_errors: list[str],
+) -> None:
     sign_in(page, live_server.url)
     page.goto(live_server.url + demo.get_absolute_url())
     claim = page.locator(".claim", has_text="estimated 50,000 fighters")
@@ -43,10 +51,15 @@ def test_follow_a_statement_to_the_comparison_of_its_versions(
     assert panel.locator("ins, del").count() > 0
     page.reload()  # the URL alone opens the same comparison
     assert page.locator("#statement .version").count() == 4
-    assert page.console_errors == []
+    assert console_errors == []
 
 
-def test_restore_a_removed_line_in_the_reading_view(page, live_server, demo: Story) -> None:  # type: ignore[no-untyped-def]
+def test_restore_a_removed_line_in_the_reading_view(
+    page: Page,
+    live_server: LiveServer,
+    demo: Story,
+    console_errors: list[str],
+) -> None:
     article = demo.articles.get(source_file__endswith="001_17f443fb6246cec4.txt")
     sign_in(page, live_server.url)
     page.goto(live_server.url + article.get_absolute_url())
@@ -58,12 +71,16 @@ def test_restore_a_removed_line_in_the_reading_view(page, live_server, demo: Sto
     article.refresh_from_db()
     assert "Check Also" in article.text
     assert page.locator(".line-removed", has_text="Leave a Reply").count() == 1
-    assert page.console_errors == []
+    assert console_errors == []
 
 
 def test_upload_several_files_and_see_the_new_columns(
-    page, live_server, demo: Story, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    page: Page,
+    live_server: LiveServer,
+    demo: Story,
+    tmp_path: Path,
+    console_errors: list[str],
+) -> None:
     files = []
     for name in ["000_fb72157701e68ea8.txt", "003_3f3274e93fbad53a.txt"]:
         path = tmp_path / f"copy-{name}"
@@ -89,12 +106,16 @@ def test_upload_several_files_and_see_the_new_columns(
         "Only .txt, .text, .html and .htm"
         in page.locator(".errorlist, .form-errors").first.inner_text()
     )
-    assert page.console_errors == []
+    assert console_errors == []
 
 
 def test_a_batch_with_a_bad_file_stores_the_good_one_and_says_which_was_refused(
-    page, live_server, demo: Story, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    page: Page,
+    live_server: LiveServer,
+    demo: Story,
+    tmp_path: Path,
+    console_errors: list[str],
+) -> None:
     good = tmp_path / "Town Paper.txt"
     good.write_text((SEEDS / "003_3f3274e93fbad53a.txt").read_text(encoding="utf-8"))
     empty = tmp_path / "empty.txt"
@@ -110,10 +131,12 @@ def test_a_batch_with_a_bad_file_stores_the_good_one_and_says_which_was_refused(
     body = page.locator("body").inner_text()
     assert "empty.txt: the file is empty. It was not stored; the other file(s) were." in body
     assert "Processing" not in page.locator("#jobs").inner_text()
-    assert page.console_errors == []
+    assert console_errors == []
 
 
-def test_edit_an_articles_details_and_delete_it(page, live_server, demo: Story) -> None:  # type: ignore[no-untyped-def]
+def test_edit_an_articles_details_and_delete_it(
+    page: Page, live_server: LiveServer, demo: Story, console_errors: list[str]
+) -> None:
     article = demo.articles.get(source_file__endswith="004_fb34d5aa027317c2.txt")
     sign_in(page, live_server.url)
     page.goto(live_server.url + article.get_absolute_url())
@@ -130,4 +153,4 @@ def test_edit_an_articles_details_and_delete_it(page, live_server, demo: Story) 
     page.wait_for_selector("table.side-by-side")
     assert "kyiv post" not in page.locator("table.side-by-side thead").inner_text().lower()
     assert not demo.articles.filter(pk=article.pk).exists()
-    assert page.console_errors == []
+    assert console_errors == []

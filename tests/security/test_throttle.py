@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
-from django.test import Client
+from django.contrib.auth.models import User
+from django.test import Client, RequestFactory
+from pytest_django import Settings
 
 from newsdiff.accounts import throttle
 from tests.conftest import EDITOR_PASSWORD
@@ -31,16 +35,16 @@ def fail(client: Client, times: int, **kwargs: str) -> None:
 
 
 def test_after_too_many_failures_even_the_right_password_waits(
-    client: Client, editor, settings
-) -> None:  # type: ignore[no-untyped-def]
+    client: Client, editor: User, settings: Settings
+) -> None:
     fail(client, settings.SIGNIN_MAX_FAILURES)
     page = sign_in(client, EDITOR_PASSWORD)
     assert WAIT in page and "Try again in 15 minute(s)" in page
 
 
 def test_fewer_failures_do_not_block_and_success_starts_afresh(
-    client: Client, editor, settings
-) -> None:  # type: ignore[no-untyped-def]
+    client: Client, editor: User, settings: Settings
+) -> None:
     fail(client, settings.SIGNIN_MAX_FAILURES - 1)
     assert sign_in(client, EDITOR_PASSWORD) == "signed in"
     client.logout()
@@ -48,7 +52,9 @@ def test_fewer_failures_do_not_block_and_success_starts_afresh(
     assert sign_in(client, EDITOR_PASSWORD) == "signed in"
 
 
-def test_the_block_is_per_user_name_and_address(client: Client, editor, settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_block_is_per_user_name_and_address(
+    client: Client, editor: User, settings: Settings
+) -> None:
     fail(client, settings.SIGNIN_MAX_FAILURES)
     assert sign_in(client, EDITOR_PASSWORD, ip="10.0.0.2") == "signed in"
     client.logout()
@@ -56,19 +62,23 @@ def test_the_block_is_per_user_name_and_address(client: Client, editor, settings
     assert WAIT in sign_in(client, EDITOR_PASSWORD, username="JO ")
 
 
-def test_the_block_ends_after_the_window(client: Client, editor, settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_block_ends_after_the_window(
+    client: Client, editor: User, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fail(client, settings.SIGNIN_MAX_FAILURES)
-    later = throttle.time.time() + settings.SIGNIN_WINDOW_SECONDS + 1
-    monkeypatch.setattr(throttle.time, "time", lambda: later)
+    later = time.time() + settings.SIGNIN_WINDOW_SECONDS + 1
+    monkeypatch.setattr(time, "time", lambda: later)
     assert sign_in(client, EDITOR_PASSWORD) == "signed in"
 
 
-def test_the_admin_sign_in_is_throttled_too(client: Client, admin_user, settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_admin_sign_in_is_throttled_too(
+    client: Client, admin_user: User, settings: Settings
+) -> None:
     fail(client, settings.SIGNIN_MAX_FAILURES, username="admin", path="/admin/login/")
     assert WAIT in sign_in(client, "password", username="admin", path="/admin/login/")
 
 
-def test_a_trusted_proxy_header_names_the_address(rf, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_trusted_proxy_header_names_the_address(rf: RequestFactory, settings: Settings) -> None:
     request = rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.9")
     assert throttle.client_ip(request) == "127.0.0.1"
     settings.SIGNIN_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"

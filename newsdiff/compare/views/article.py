@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -11,6 +12,7 @@ from newsdiff.accounts.access import editor_required
 from newsdiff.articles import corrections
 from newsdiff.articles.ingest import ArticleRejected, article_reprocess
 from newsdiff.articles.models import Article, Claim
+from newsdiff.compare.htmx import HtmxHttpRequest
 from newsdiff.compare.reading import reading_lines
 from newsdiff.textcore.types import Reason
 
@@ -25,7 +27,7 @@ def article_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 @editor_required
-def article_line_correct(request: HttpRequest, slug: str, pk: int, index: int) -> HttpResponse:
+def article_line_correct(request: HtmxHttpRequest, slug: str, pk: int, index: int) -> HttpResponse:
     """An editor restores a removed line or removes a missed one; the article is redone."""
     article = get_object_or_404(
         Article.objects.select_related("story", "outlet"), story__slug=slug, pk=pk
@@ -35,7 +37,7 @@ def article_line_correct(request: HttpRequest, slug: str, pk: int, index: int) -
         return HttpResponseBadRequest("action must be keep or remove")
     try:
         corrections.correction_record(
-            article=article, index=index, action=action, editor=request.user
+            article=article, index=index, action=action, editor=_editor(request)
         )
         article_reprocess(article=article)
     except (corrections.CorrectionRefused, ArticleRejected) as error:
@@ -47,6 +49,10 @@ def article_line_correct(request: HttpRequest, slug: str, pk: int, index: int) -
         context = _reading_context(article)
         return render(request, "compare/article_detail.html#reading", context)
     return redirect(f"{article.get_absolute_url()}#line-{index}")
+
+
+def _editor(request: HttpRequest) -> User | None:
+    return request.user if request.user.is_authenticated else None
 
 
 def _reading_context(article: Article) -> dict[str, object]:

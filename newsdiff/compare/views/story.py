@@ -9,12 +9,15 @@ from datetime import timedelta
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseStopPolling
 
 from newsdiff.articles.identity import copies_of
 from newsdiff.articles.models import Article, Claim, Story
+from newsdiff.compare.htmx import HtmxHttpRequest
 from newsdiff.compare.rows import build_comparison
 from newsdiff.compare.statement import statement_versions
 from newsdiff.compare.story_claims import load_story_claims
@@ -25,7 +28,7 @@ JOBS_SHOWN_FOR = timedelta(hours=24)
 
 @require_GET
 @vary_on_headers("HX-Request")
-def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story, slug=slug)
     loaded = load_story_claims(story)
     articles = list(loaded.articles)
@@ -60,10 +63,11 @@ def story_jobs(request: HttpRequest, slug: str) -> HttpResponse:
     """The uploads-in-progress component; it polls itself until every job is finished."""
     story = get_object_or_404(Story, slug=slug)
     context = {"story": story, **_jobs_context(story)}
-    response = render(request, "compare/story_detail.html#jobs", context)
-    if not context["jobs_running"]:
-        response.status_code = 286  # htmx: stop polling
-        response["HX-Trigger"] = "alignment-changed"
+    html = render_to_string("compare/story_detail.html#jobs", context, request)
+    if context["jobs_running"]:
+        return HttpResponse(html)
+    response = HttpResponseStopPolling(html)  # every job is finished: htmx stops polling
+    response["HX-Trigger"] = "alignment-changed"
     return response
 
 

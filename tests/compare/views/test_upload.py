@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from newsdiff.articles import jobs
 from newsdiff.articles.models import Article, Story
 from newsdiff.compare import forms
 from tests.conftest import SEEDS
 
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
+
 pytestmark = pytest.mark.django_db
 
 SEED_003 = (SEEDS / "003_3f3274e93fbad53a.txt").read_text(encoding="utf-8")
 
 
-def errors(response) -> str:  # type: ignore[no-untyped-def]
+def errors(response: _MonkeyPatchedWSGIResponse) -> str:
     form = response.context["form"]
     return (
         " ".join(str(e) for e in form.non_field_errors())
@@ -32,8 +38,8 @@ def test_upload_page_renders(editor_client: Client) -> None:
 
 
 def test_pasted_text_into_a_new_story(
-    editor_client: Client, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+    editor_client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(
             "/upload/", {"new_story": "Pasted", "outlet": "Daily Paste", "text": SEED_003}
@@ -41,6 +47,7 @@ def test_pasted_text_into_a_new_story(
     story = Story.objects.get(title="Pasted")
     assert response.status_code == 302 and response["Location"] == story.get_absolute_url()
     article = story.articles.get()
+    assert article.outlet is not None
     assert article.outlet.name == "Daily Paste"
     assert "Please enter your comment!" not in article.text
     assert article.claims.count() > 10
@@ -49,7 +56,7 @@ def test_pasted_text_into_a_new_story(
 def test_uploaded_file_joins_an_existing_story_and_is_aligned(
     editor_client: Client,
     seed_story: Story,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     before = seed_story.articles.count()
     extra = (
@@ -70,7 +77,9 @@ def test_uploaded_file_joins_an_existing_story_and_is_aligned(
     assert '<span class="outlet">extra</span>' in response.content.decode()
 
 
-def test_html_file_upload(editor_client: Client, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_html_file_upload(
+    editor_client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     paragraphs = "".join(
         f"<p>Sentence number {n} of the report explains what the city council decided today.</p>"
         for n in range(6)
@@ -100,7 +109,7 @@ def test_html_file_upload(editor_client: Client, django_capture_on_commit_callba
     ],
 )
 def test_bad_uploads_get_a_clear_error_and_store_nothing(
-    editor_client: Client, data: dict, message: str
+    editor_client: Client, data: dict[str, Any], message: str
 ) -> None:
     if "file" in data:
         name, content = data["file"]
@@ -123,7 +132,7 @@ def test_a_file_over_the_limit_is_refused(editor_client: Client) -> None:
 def test_uploading_the_same_article_twice_changes_nothing(
     editor_client: Client,
     seed_story: Story,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     before = seed_story.articles.count()
     with django_capture_on_commit_callbacks(execute=True):
@@ -134,7 +143,7 @@ def test_uploading_the_same_article_twice_changes_nothing(
 
 def test_several_files_at_once_with_one_bad_one(
     editor_client: Client,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     files = [
         SimpleUploadedFile("a.txt", (SEEDS / "000_fb72157701e68ea8.txt").read_bytes()),
@@ -152,7 +161,7 @@ def test_several_files_at_once_with_one_bad_one(
 
 def test_the_jobs_component_stops_polling_when_all_are_done(
     editor_client: Client,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post("/upload/", {"new_story": "Polled", "text": SEED_003})

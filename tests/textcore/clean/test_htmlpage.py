@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 import trafilatura
 
-from newsdiff.textcore.clean import htmlpage
 from newsdiff.textcore.clean.htmlpage import clean_html, fallback_text, page_title
 from newsdiff.textcore.types import Cleaned, Reason, Role
 
@@ -85,7 +84,7 @@ def test_sponsored_line_leaked_by_trafilatura_is_caught_by_the_line_pass(article
 def test_falls_back_to_page_text_when_trafilatura_finds_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(htmlpage.trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
     cleaned = clean_html(page("short_divs.html"))
     assert cleaned.text.split("\n\n") == BRIEF_PARAGRAPHS
     assert cleaned.title == "Arms brief"
@@ -167,7 +166,7 @@ WIRE_PARAGRAPHS = [ARTICLE_PARAGRAPHS[0], *ARTICLE_PARAGRAPHS[2:]]
 def test_fallback_page_text_is_cleaned_like_a_whole_pasted_page(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(htmlpage.trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
     cleaned = clean_html(page("div_page.html"))
     assert cleaned.text.split("\n\n") == WIRE_PARAGRAPHS
     removed = {span.text: span.reason for span in cleaned.removed}
