@@ -27,8 +27,8 @@ Emergency shelters were opened in three schools and a leisure centre, and the ar
 """  # noqa: E501
 
 
-def stored(text: str, title: str, **fields: str) -> Article:
-    item = ArticleInput(raw=text, fmt="text", source_file="floods.txt", **fields)
+def stored(text: str, title: str) -> Article:
+    item = ArticleInput(raw=text, fmt="text", source_file="floods.txt")
     return article_ingest(item=item, story_title=title).article
 
 
@@ -48,6 +48,7 @@ def test_an_editor_corrects_title_outlet_date_and_url(editor_client: Client) -> 
     )
     assert response.status_code == 302
     article.refresh_from_db()
+    assert article.outlet is not None and article.published is not None
     assert (article.title, article.outlet.name, article.url) == (
         "Arms for Wagner",
         "Reuters",
@@ -92,6 +93,7 @@ def test_an_editor_makes_a_line_the_headline(editor_client: Client, line: str) -
 
 def test_the_dateline_is_shown_as_metadata_not_as_a_removed_line(editor_client: Client) -> None:
     article = stored(FLOODS, "Dateline")
+    assert article.published is not None
     assert article.published.date().isoformat() == "2013-07-03"
     response = editor_client.get(article.get_absolute_url())
     page = response.content.decode()
@@ -107,7 +109,7 @@ def test_an_editors_removal_is_labelled_as_the_editors(editor_client: Client) ->
     url = f"/stories/{article.story.slug}/articles/{article.pk}/lines/{index}/"
     editor_client.post(url, {"action": "remove"})
     article.refresh_from_db()
-    assert article.blocks[index][2] == Reason.EDITOR == "removed by an editor"
+    assert article.blocks[index][2] == str(Reason.EDITOR) == "removed by an editor"
     spans = {span.text: span.reason for span in article.removed_spans.all()}
     assert spans[lines[index]] == "removed by an editor"
     page = editor_client.get(article.get_absolute_url()).content.decode()
@@ -118,6 +120,7 @@ def test_deleting_an_article_asks_first_then_realigns_the_story(
     editor_client: Client, seed_story: Story
 ) -> None:
     article = seed_story.articles.order_by("position").last()
+    assert article is not None
     url = f"/stories/{seed_story.slug}/articles/{article.pk}/delete/"
     confirm = editor_client.get(url)
     assert confirm.status_code == 200 and "Delete the article" in confirm.content.decode()

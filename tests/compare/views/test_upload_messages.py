@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from newsdiff.articles.models import Story
 from newsdiff.compare import forms
@@ -23,7 +24,7 @@ def page_messages(client: Client, url: str) -> str:
 
 def test_a_batch_with_bad_files_stores_the_good_one_and_names_each_problem(
     editor_client: Client,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     files = [
         SimpleUploadedFile("empty.txt", b""),
@@ -54,7 +55,7 @@ def test_a_batch_with_no_good_file_comes_back_with_every_problem(editor_client: 
 def test_a_new_story_with_a_title_taken_says_it_was_added_to_that_story(
     editor_client: Client,
     seed_story: Story,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     text = "Wagner update\n\nThe group also recruits widely in prisons, officials said on Friday."
     with django_capture_on_commit_callbacks(execute=True):
@@ -67,7 +68,7 @@ def test_a_new_story_with_a_title_taken_says_it_was_added_to_that_story(
 
 def test_uploading_a_file_already_stored_says_so_by_name(
     editor_client: Client,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     for _ in range(2):
         upload = SimpleUploadedFile("again.txt", SEED_000)
@@ -81,7 +82,7 @@ def test_uploading_a_file_already_stored_says_so_by_name(
 
 def test_the_same_text_pasted_for_two_outlets_is_two_articles_marked_as_copies(
     editor_client: Client,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     for outlet in ("Agency Wire", "Town Paper"):
         with django_capture_on_commit_callbacks(execute=True):
@@ -101,7 +102,7 @@ def test_the_same_text_pasted_for_two_outlets_is_two_articles_marked_as_copies(
 
 def test_the_processing_banner_goes_once_all_are_done(
     editor_client: Client,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     story = Story.objects.create(title="Banner")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:

@@ -597,7 +597,7 @@ def test_an_editor_can_make_a_removed_line_the_title() -> None:
 def test_a_line_an_editor_removed_is_labelled_as_the_editors() -> None:
     line = "The agency said temporary flood barriers in Shrewsbury had been overwhelmed by water levels not seen since 2000."  # noqa: E501
     cleaned = clean_text(NAVIGATION_THEN_HEADLINE, editor_removed=[line], extra_boilerplate=[line])
-    assert reasons(cleaned)[line] == Reason.EDITOR == "removed by an editor"
+    assert reasons(cleaned)[line] == str(Reason.EDITOR) == "removed by an editor"
     assert line not in cleaned.text
 
 
