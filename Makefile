@@ -14,7 +14,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 python; do \
 	then command -v $$p; break; fi; done)
 
 .PHONY: run test test-postgres serve loadtest faulttest lint format clean-venv \
-	bench bench-clean bench-match bench-sentences bench-page screenshots
+	bench bench-clean bench-metadata bench-match bench-sentences bench-page screenshots
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -71,7 +71,7 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 
 # Benchmarks print tables; those reading ../shared/data say so and skip when it is absent.
-bench: bench-clean bench-match bench-sentences bench-page
+bench: bench-clean bench-metadata bench-match bench-sentences bench-page
 
 bench-clean: $(VENV)/.installed-dev
 	$(PY) -m bench.bench_clean
@@ -84,6 +84,9 @@ bench-sentences: $(VENV)/.installed-dev
 
 bench-page: $(VENV)/.installed-dev
 	$(PY) -m bench.bench_page
+
+bench-metadata: $(VENV)/.installed-dev
+	$(PY) -m bench.bench_metadata
 
 screenshots: $(VENV)/.installed-dev
 	$(PY) -m bench.screenshots
