@@ -65,7 +65,7 @@ WEB_SCHEMES = ("http://", "https://")
 # Legacy encodings. A page's declared charset is looked for in its first META_SNIFF_BYTES.
 META_SNIFF_BYTES = 4096
 META_CHARSET = re.compile(
-    rb"""<meta\s[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
+    rb"""<meta\s[^>]{0,300}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
 )
 # Western text read as cp1252: non-ASCII characters among these, at most this share of letters.
 WESTERN_CHARS = frozenset(
