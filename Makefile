@@ -14,7 +14,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 python; do \
 	then command -v $$p; break; fi; done)
 
 .PHONY: run test test-postgres serve loadtest faulttest lint format clean-venv \
-	bench bench-clean bench-match bench-sentences bench-page bench-hostile screenshots
+	bench bench-clean bench-metadata bench-match bench-sentences bench-page bench-hostile screenshots
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -72,7 +72,7 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 
 # Benchmarks print tables; those reading ../shared/data say so and skip when it is absent.
-bench: bench-clean bench-match bench-sentences bench-page
+bench: bench-clean bench-metadata bench-match bench-sentences bench-page
 
 bench-clean: $(VENV)/.installed-dev
 	$(PY) -m bench.bench_clean
@@ -90,6 +90,9 @@ bench-page: $(VENV)/.installed-dev
 # processes them (a stack of its own on loopback and a scratch database).
 bench-hostile: $(VENV)/.installed-dev
 	$(PY) -m bench.bench_hostile $(BENCH_HOSTILE_ARGS)
+
+bench-metadata: $(VENV)/.installed-dev
+	$(PY) -m bench.bench_metadata
 
 screenshots: $(VENV)/.installed-dev
 	$(PY) -m bench.screenshots

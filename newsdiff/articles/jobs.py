@@ -26,6 +26,7 @@ from newsdiff.articles import timelimit
 from newsdiff.articles.alignment import story_align
 from newsdiff.articles.ingest import (
     ArticleRejected,
+    IngestOutcome,
     article_checked,
     article_ingest,
     article_rules,
@@ -39,7 +40,8 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
 GAVE_UP = "gave up after {n} attempts: the worker stopped while processing it"
-ALREADY_STORED = "already in the story; nothing changed"
+ALREADY_STORED = "already in the story (same source, same text); nothing changed"
+SAME_TEXT = "stored; the same text as {labels} (wire copy)"
 UNEXPECTED = "could not be processed ({kind}); the article was not stored"
 
 
@@ -106,7 +108,7 @@ def _job_process(job: IngestJob) -> None:
         with transaction.atomic():
             outcome = article_ingest(item=item, story=job.story, processed=processed)
             job.article = outcome.article
-            message = "" if outcome.created else ALREADY_STORED
+            message = _outcome_message(outcome)
             _set_status(job, IngestJob.Status.ALIGNING, message=message)
     except (ArticleRejected, timelimit.ProcessingFailed) as error:
         _set_status(job, IngestJob.Status.FAILED, message=str(error))
@@ -125,7 +127,16 @@ def _processed_within_limit(item: ArticleInput) -> ProcessedArticle:
         fmt=item.fmt,
         extra_boilerplate=rules.remove,
         keep_lines=rules.keep,
+        editor_removed=rules.editor_remove,
     )
+
+
+def _outcome_message(outcome: IngestOutcome) -> str:
+    if not outcome.created:
+        return ALREADY_STORED
+    if outcome.same_text_as:
+        return SAME_TEXT.format(labels=", ".join(outcome.same_text_as))
+    return ""
 
 
 def _set_status(job: IngestJob, status: str, **fields: object) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Iterable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from newsdiff.textcore.pipeline import ProcessedArticle, process_article
@@ -40,10 +41,15 @@ def process_within(
     fmt: str = "text",
     extra_boilerplate: Iterable[str] = (),
     keep_lines: Iterable[str] = (),
+    editor_removed: Iterable[str] = (),
+    title_line: str = "",
 ) -> ProcessedArticle:
     """`process_article` in a child process that is killed after `seconds`."""
     receiver, sender = _CONTEXT.Pipe(duplex=False)
-    args = (sender, raw, fmt, tuple(extra_boilerplate), tuple(keep_lines))
+    options = _Options(
+        tuple(extra_boilerplate), tuple(keep_lines), tuple(editor_removed), title_line
+    )
+    args = (sender, raw, fmt, options)
     child = _CONTEXT.Process(target=_child_process, args=args, daemon=True)
     child.start()
     sender.close()
@@ -64,14 +70,27 @@ def process_within(
     return value
 
 
-def _child_process(
-    sender: Connection, raw: str, fmt: str, extra: tuple[str, ...], keep: tuple[str, ...]
-) -> None:
+@dataclass(frozen=True, slots=True)
+class _Options:
+    """The outlet's rules and the editors' corrections, as `process_article` takes them."""
+
+    extra_boilerplate: tuple[str, ...]
+    keep_lines: tuple[str, ...]
+    editor_removed: tuple[str, ...]
+    title_line: str
+
+
+def _child_process(sender: Connection, raw: str, fmt: str, options: _Options) -> None:
     try:
-        result: tuple[bool, object] = (
-            True,
-            process_article(raw, fmt=fmt, extra_boilerplate=extra, keep_lines=keep),
+        processed = process_article(
+            raw,
+            fmt=fmt,
+            extra_boilerplate=options.extra_boilerplate,
+            keep_lines=options.keep_lines,
+            editor_removed=options.editor_removed,
+            title_line=options.title_line,
         )
+        result: tuple[bool, object] = (True, processed)
     except Exception as error:  # reported to the worker, which fails the job with it
         result = (False, type(error).__name__)
     sender.send(result)

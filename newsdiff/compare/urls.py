@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 
 from newsdiff.compare.views import (
     article,
+    article_edit,
     export,
     overview,
     statement,
@@ -30,5 +31,20 @@ urlpatterns = [
         "stories/<slug:slug>/articles/<id:pk>/lines/<id:index>/",
         article.article_line_correct,
         name="article-line-correct",
+    ),
+    path(
+        "stories/<slug:slug>/articles/<int:pk>/lines/<int:index>/title/",
+        article_edit.article_title_set,
+        name="article-title-line",
+    ),
+    path(
+        "stories/<slug:slug>/articles/<int:pk>/edit/",
+        article_edit.article_edit,
+        name="article-edit",
+    ),
+    path(
+        "stories/<slug:slug>/articles/<int:pk>/delete/",
+        article_edit.article_remove,
+        name="article-delete",
     ),
 ]

@@ -452,8 +452,11 @@ def test_a_jsonl_file_with_good_and_bad_lines_loads_the_good_ones(tmp_path: Path
     assert_no_partial_articles()
 
 
-def test_a_pasted_text_over_the_request_limit_gets_a_clear_page(editor_client: Client) -> None:
+def test_a_pasted_text_over_the_request_limit_gets_the_form_with_a_message(
+    editor_client: Client,
+) -> None:
     response = editor_client.post("/upload/", {"new_story": "Huge", "text": "word " * 800_000})
-    assert response.status_code == 400
-    assert "too large" in response.content.decode()
+    assert response.status_code == 413
+    page = response.content.decode()
+    assert "larger than the upload limit" in page and 'name="text"' in page
     assert not Story.objects.filter(title="Huge").exists()

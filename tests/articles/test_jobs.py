@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from django.core.management import call_command
-from pytest_django import DjangoCaptureOnCommitCallbacks
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from newsdiff.articles import jobs
 from newsdiff.articles.ingest import article_ingest
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import Article, IngestJob, Story
+from newsdiff.textcore.pipeline import ProcessedArticle
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.django_db
@@ -93,8 +95,8 @@ def test_a_rejected_input_fails_alone_and_the_rest_of_the_batch_goes_on(
 
 
 def test_a_job_that_runs_over_its_time_fails_clearly_and_is_not_queued_again(
-    settings, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+    settings: Settings, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     settings.NEWSDIFF_ARTICLE_SECONDS = 0.001  # far less than any article takes
     story = Story.objects.create(title="Too slow")
     with django_capture_on_commit_callbacks(execute=True):
@@ -116,7 +118,7 @@ def test_the_worker_computes_outside_any_transaction(monkeypatch) -> None:  # ty
     depths: list[bool] = []
     process_within = timelimit.process_within
 
-    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def watched(*args: Any, **kwargs: Any) -> ProcessedArticle:
         depths.append(connection.in_atomic_block)
         return process_within(*args, **kwargs)
 

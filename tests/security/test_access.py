@@ -17,7 +17,16 @@ from tests.security.conftest import site_url_names, url_for
 pytestmark = pytest.mark.django_db
 
 OPEN_TO_ALL = {"login", "logout"}
-WRITE_VIEWS = {"upload", "story-upload", "story-rename", "story-delete", "article-line-correct"}
+WRITE_VIEWS = {
+    "upload",
+    "story-upload",
+    "story-rename",
+    "story-delete",
+    "article-line-correct",
+    "article-title-line",
+    "article-edit",
+    "article-delete",
+}
 EDIT_BUTTONS = (
     "Upload an article",
     "Add an article",

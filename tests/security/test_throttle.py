@@ -95,8 +95,8 @@ def test_a_trusted_proxy_header_names_the_address(rf: RequestFactory, settings: 
 
 
 def test_a_fullwidth_lookalike_counts_as_the_same_user_name(
-    client: Client, editor, settings
-) -> None:  # type: ignore[no-untyped-def]
+    client: Client, editor: User, settings: Settings
+) -> None:
     spellings = ["jo", "ｊｏ", "ＪＯ", "Jo", " jo ", "ｊo"]
     for attempt in range(settings.SIGNIN_MAX_FAILURES):
         assert WAIT not in sign_in(client, "wrong", username=spellings[attempt % len(spellings)])
@@ -109,8 +109,8 @@ def test_the_fullwidth_lookalike_signs_in_as_the_user(client: Client, editor) ->
 
 
 def test_others_guesses_do_not_lock_out_a_browser_that_signed_in_before(
-    client: Client, editor, settings
-) -> None:  # type: ignore[no-untyped-def]
+    client: Client, editor: User, settings: Settings
+) -> None:
     real_user, attacker = client, Client()
     assert sign_in(real_user, EDITOR_PASSWORD) == "signed in"
     sign_out(real_user)
@@ -121,8 +121,8 @@ def test_others_guesses_do_not_lock_out_a_browser_that_signed_in_before(
 
 
 def test_guesses_from_many_addresses_stop_at_the_user_limit_but_not_for_a_known_browser(
-    client: Client, editor, settings
-) -> None:  # type: ignore[no-untyped-def]
+    client: Client, editor: User, settings: Settings
+) -> None:
     real_user, attacker = client, Client()
     assert sign_in(real_user, EDITOR_PASSWORD, ip="10.9.9.9") == "signed in"
     sign_out(real_user)
@@ -150,8 +150,8 @@ def test_a_forged_known_device_cookie_is_ignored(client: Client, editor, setting
 
 
 def test_failures_are_counted_in_the_database_not_the_cache(
-    client: Client, editor, settings
-) -> None:  # type: ignore[no-untyped-def]
+    client: Client, editor: User, settings: Settings
+) -> None:
     from django.core.cache import cache
 
     from newsdiff.accounts.models import SignInCounter

@@ -14,7 +14,7 @@ from tests.security.test_csp import assert_no_inline_script
 
 pytestmark = pytest.mark.django_db
 
-POST_ONLY = {"article-line-correct", "logout"}
+POST_ONLY = {"article-line-correct", "article-title-line", "logout"}
 MARKERS = ("xss-script", "xss-img", "xss-svg", "xss-link")
 
 

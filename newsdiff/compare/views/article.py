@@ -14,6 +14,7 @@ from newsdiff.articles.ingest import ArticleRejected, article_reprocess
 from newsdiff.articles.models import Article, Claim
 from newsdiff.compare.htmx import HtmxHttpRequest
 from newsdiff.compare.reading import reading_lines
+from newsdiff.textcore.types import Reason
 
 
 @require_GET
@@ -62,5 +63,7 @@ def _reading_context(article: Article) -> dict[str, object]:
         "story": article.story,
         "article": article,
         "lines": lines,
-        "removed_count": sum(1 for line in lines if line.role == "removed"),
+        "removed_count": sum(
+            1 for line in lines if line.role == "removed" and line.reason != Reason.DATELINE
+        ),
     }

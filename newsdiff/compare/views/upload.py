@@ -13,27 +13,39 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from newsdiff.accounts.access import editor_required
 from newsdiff.articles import jobs
-from newsdiff.articles.ingest import story_get_or_create
+from newsdiff.articles.ingest import story_find_or_create
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import Story
-from newsdiff.compare.forms import UploadForm
-
-QUEUED_MESSAGE = "Processing {n} article(s): they appear in the story when ready."
-
+from newsdiff.compare.forms import EXISTING_STORY, UploadForm
 
 @editor_required
 def upload(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    """Queue the good files (or the pasted text) and say, file by file, what was refused.
+
+    A batch with bad files stores the good ones: each refused file gets a message naming it,
+    on the story page. Only when nothing can be stored does the form come back, with every
+    file's problem (the browser cannot keep the files chosen: they are chosen again).
+    """
     initial_story = get_object_or_404(Story, slug=slug) if slug else None
     form = UploadForm(request.POST or None, request.FILES or None, initial={"story": initial_story})
     if request.method == "POST" and form.is_valid():
         items = _upload_items(form)
-        story = form.cleaned_data["story"] or story_get_or_create(
-            title=form.cleaned_data["new_story"]
-        )
-        jobs.batch_queue(story=story, items=items)
-        messages.info(request, QUEUED_MESSAGE.format(n=len(items)))
-        return redirect(story)
+        if items:
+            story = form.cleaned_data["story"] or _new_story(request, form)
+            jobs.batch_queue(story=story, items=items)
+            for problem in form.file_problems:
+                messages.error(request, f"{problem} It was not stored; the other file(s) were.")
+            return redirect(story)
+        for problem in form.file_problems:
+            form.add_error(None, f"{problem} Nothing was stored.")
     return render(request, "compare/upload.html", {"form": form, "story": initial_story})
+
+
+def _new_story(request: HttpRequest, form: UploadForm) -> Story:
+    story, created = story_find_or_create(title=form.cleaned_data["new_story"])
+    if not created:
+        messages.warning(request, EXISTING_STORY.format(title=story.title))
+    return story
 
 
 def _upload_items(form: UploadForm) -> list[ArticleInput]:

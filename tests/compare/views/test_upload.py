@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from pytest_django import DjangoCaptureOnCommitCallbacks
 
-from newsdiff.articles import ingest
+from newsdiff.articles import ingest, jobs
 from newsdiff.articles.models import Article, Story
 from newsdiff.compare import forms
 from tests.conftest import SEEDS
@@ -73,7 +73,8 @@ def test_uploaded_file_joins_an_existing_story_and_is_aligned(
     article = seed_story.articles.get(source_file="extra.txt")
     fifty = article.claims.get(text__contains="50,000")
     assert fifty.groups.exists()
-    assert "extra.txt" in response.content.decode()
+    assert article.label == "extra"  # no outlet given: the file's name without extension
+    assert '<span class="outlet">extra</span>' in response.content.decode()
 
 
 def test_html_file_upload(
@@ -135,7 +136,7 @@ def test_uploading_the_same_article_twice_changes_nothing(
     before = seed_story.articles.count()
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post("/upload/", {"story": seed_story.pk, "text": SEED_003})
-    assert seed_story.jobs.get().message == "already in the story; nothing changed"
+    assert seed_story.jobs.get().message == jobs.ALREADY_STORED
     assert seed_story.articles.count() == before
 
 
@@ -160,8 +161,8 @@ def test_several_files_at_once_with_one_bad_one(
 
 
 def test_the_request_only_queues_and_the_worker_says_what_is_wrong(
-    editor_client: Client, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+    editor_client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     with django_capture_on_commit_callbacks() as callbacks:
         response = editor_client.post(
             "/upload/", {"new_story": "Junk", "text": "[ad_1]\n\nLeave a Reply"}
