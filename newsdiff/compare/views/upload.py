@@ -18,6 +18,7 @@ from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import Story
 from newsdiff.compare.forms import EXISTING_STORY, UploadForm
 
+
 @editor_required
 def upload(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     """Queue the good files (or the pasted text) and say, file by file, what was refused.
