@@ -31,14 +31,19 @@ class CorrectionRefused(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class CleaningRules:
+    """Lines to remove (the outlet's, learned or taught), lines to keep, and the lines an
+    editor removed from this very article (labelled as the editor's removals)."""
+
     remove: frozenset[str]
     keep: frozenset[str]
+    editor_remove: frozenset[str] = frozenset()
 
 
 def rules_for(*, outlet: Outlet | None, article: Article | None = None) -> CleaningRules:
     """The lines to remove and keep for an article of `outlet`; its own corrections come first."""
     remove: set[str] = set()
     keep: set[str] = set()
+    by_editor: set[str] = set()
     if outlet is not None:
         for line, action in outlet.rules.values_list("line", "action"):
             (remove if action == REMOVE else keep).add(line)
@@ -46,7 +51,11 @@ def rules_for(*, outlet: Outlet | None, article: Article | None = None) -> Clean
         for line, action in article.corrections.values_list("line", "action"):
             (remove if action == REMOVE else keep).add(line)
             (keep if action == REMOVE else remove).discard(line)
-    return CleaningRules(remove=frozenset(remove), keep=frozenset(keep))
+            if action == REMOVE:
+                by_editor.add(line)
+    return CleaningRules(
+        remove=frozenset(remove), keep=frozenset(keep), editor_remove=frozenset(by_editor)
+    )
 
 
 def correction_record(*, article: Article, index: int, action: str, editor: User | None) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -17,12 +16,13 @@ from django.utils import timezone
 from newsdiff.articles import mapping
 from newsdiff.articles.alignment import AlignOutcome, story_align, story_lock
 from newsdiff.articles.corrections import CleaningRules, outlet_learn, rules_for
+from newsdiff.articles.identity import given_name, outlet_for, published_for, source_key
 from newsdiff.articles.inputs import ArticleInput, web_url
 from newsdiff.articles.limits import MAX_CLAIMS
 from newsdiff.articles.models import Article, Claim, Outlet, RemovedSpan, Story, content_hash
+from newsdiff.articles.names import visible
 from newsdiff.articles.versions import (
     VersionOutcome,
-    article_same_source,
     article_version_update,
     version_first,
     version_latest_sync,
@@ -33,8 +33,10 @@ from newsdiff.textcore.types import Cleaned
 EMPTY_AFTER_CLEANING = "nothing is left after cleaning: no article text was found"
 NO_CLAIMS = "no sentences were found in the article text"
 TOO_MANY_CLAIMS = "{count:,} statements found, more than one article holds (the limit is {limit:,})"
-WOULD_DUPLICATE = "after this correction the article would be the same as another in the story"
-VERSION_DUPLICATE = "its changed text is the same as another article's in the story; not stored"
+WOULD_DUPLICATE = (
+    "after this correction the article would be the same as another of the same source in the story"
+)
+VERSION_DUPLICATE = "its changed text is the same as another article's of its source; not stored"
 
 
 class ArticleRejected(ValueError):
@@ -43,11 +45,13 @@ class ArticleRejected(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class IngestOutcome:
-    """What storing an input did: `created` a new article, or (for the source of an article
-    already stored) `version` says whether its text changed."""
+    """The article stored (or found: the same source with the same text), whether it is new,
+    and the story's other articles with the same text (wire copy), by label; for the source of
+    an article already stored with another text, `version` says whether it made a version."""
 
     article: Article
     created: bool
+    same_text_as: tuple[str, ...] = ()
     version: VersionOutcome | None = None
 
     @property
@@ -74,20 +78,25 @@ def ingest_then_align[T](
 
 
 def story_get_or_create(*, title: str) -> Story:
-    return story_named(title) or Story.objects.create(title=_story_title(title))
+    return story_find_or_create(title=title)[0]
 
 
-def story_named(title: str) -> Story | None:
-    """The oldest story with this title (spacing normalised), if any."""
-    return Story.objects.filter(title=_story_title(title)).order_by("created_at").first()
-
-
-def _story_title(title: str) -> str:
-    return " ".join(title.split())[:300] or "Untitled story"
+def story_find_or_create(*, title: str) -> tuple[Story, bool]:
+    """The story with this title, or a new one, and whether it is new. Titles are unique, so
+    two requests creating one title at once make one story (the second finds the first's)."""
+    title = visible(title, 300) or "Untitled story"
+    story = Story.objects.filter(title=title).first()
+    if story is not None:
+        return story, False
+    try:
+        with transaction.atomic():
+            return Story.objects.create(title=title), True
+    except IntegrityError:
+        return Story.objects.get(title=title), False
 
 
 def _outlet_name(name: str) -> str:
-    return " ".join(name.split())[:200]
+    return visible(name, 200)
 
 
 def outlet_get_or_create(*, name: str) -> Outlet | None:
@@ -98,12 +107,29 @@ def outlet_get_or_create(*, name: str) -> Outlet | None:
     return outlet
 
 
-def article_check(item: ArticleInput, rules: CleaningRules | None = None) -> ProcessedArticle:
+def article_rules(item: ArticleInput) -> CleaningRules:
+    """The cleaning rules of the input's outlet (learned lines and editors' corrections)."""
+    return rules_for(outlet=Outlet.objects.filter(name=_outlet_name(item.outlet)).first())
+
+
+def article_check(
+    item: ArticleInput, rules: CleaningRules | None = None, *, title_line: str = ""
+) -> ProcessedArticle:
     """Clean the input and find its claims, or say why it cannot become an article."""
-    rules = rules or rules_for(outlet=Outlet.objects.filter(name=_outlet_name(item.outlet)).first())
+    rules = rules or article_rules(item)
     processed = process_article(
-        item.raw, fmt=item.fmt, extra_boilerplate=rules.remove, keep_lines=rules.keep
+        item.raw,
+        fmt=item.fmt,
+        extra_boilerplate=rules.remove,
+        keep_lines=rules.keep,
+        editor_removed=rules.editor_remove,
+        title_line=title_line,
     )
+    return article_checked(processed)
+
+
+def article_checked(processed: ProcessedArticle) -> ProcessedArticle:
+    """The processed input, or why it cannot become an article."""
     if not processed.cleaned.text.strip():
         raise ArticleRejected(EMPTY_AFTER_CLEANING)
     if not processed.claims:
@@ -114,44 +140,99 @@ def article_check(item: ArticleInput, rules: CleaningRules | None = None) -> Pro
 
 
 def article_ingest(
-    *, item: ArticleInput, story: Story | None = None, story_title: str = ""
+    *,
+    item: ArticleInput,
+    story: Story | None = None,
+    story_title: str = "",
+    processed: ProcessedArticle | None = None,
 ) -> IngestOutcome:
-    """Clean the input, find its claims, and store all of it; the same text twice is stored once.
+    """Clean the input, find its claims, and store all of it.
 
-    The story is `story`, else the one titled `story_title` (created with the article, so a
-    rejected input never leaves an empty story behind). When the story already holds an
-    article of the same source (`versions.article_same_source`), the input is that article
-    seen again: a new version if its text changed, else nothing changes.
+    The same source (articles.identity) with the same text is stored once: ingesting it again
+    changes nothing. The same source with another text is that article seen again: a new
+    version if the text changed (not only in whitespace, punctuation or a timestamp line;
+    `versions`). The same text from another source is another article (wire copy), and
+    the outcome names the articles it copies. The story is `story`, else the one titled
+    `story_title` (created with the article, so a rejected input never leaves an empty story
+    behind). `processed` is the input already cleaned and split (checked by
+    `article_checked`): the worker computes it first, outside any transaction; only the
+    storing is one.
     """
-    known = article_same_source(story=story or story_named(story_title), item=item)
-    if known is not None:
-        return _version_ingest(known, item)
-    processed = article_check(item)
+    processed = processed or article_check(item)
     cleaned = processed.cleaned
     fingerprint = content_hash(cleaned.text)
+    source = _Source.of(item, cleaned)
     try:
         with transaction.atomic():
             story = story or story_get_or_create(title=story_title)
-            existing = story.articles.filter(content_hash=fingerprint).first()
-            if existing:
-                return IngestOutcome(existing, created=False)
+            existing = story.articles.filter(content_hash=fingerprint)
+            if source.key:  # text without a source is the article that has that text
+                existing = existing.filter(source_key=source.key)
+            found = existing.order_by("position").first()
+            if found is not None:
+                return IngestOutcome(found, created=False)
+            known = _same_source(story, source.key)
+            if known is not None:  # its source seen again, with another text
+                return _version_ingest(known, item)
             article = _article_create(
-                story=story, item=item, cleaned=cleaned, fingerprint=fingerprint
+                story=story, item=item, cleaned=cleaned, fingerprint=fingerprint, source=source
             )
             RemovedSpan.objects.bulk_create(mapping.removed_rows(article, cleaned))
             Claim.objects.bulk_create(mapping.claim_rows(article, processed.claims))
             Story.objects.filter(pk=story.pk).update(updated_at=timezone.now())
             outlet_learn(article=article)
     except IntegrityError:
-        existing = Article.objects.filter(story=story, content_hash=fingerprint).first()
-        if existing is None:
+        found = Article.objects.filter(
+            story=story, source_key=source.key, content_hash=fingerprint
+        ).first()
+        if found is None:
             raise
-        return IngestOutcome(existing, created=False)
-    return IngestOutcome(article, created=True)
+        return IngestOutcome(found, created=False)
+    return IngestOutcome(article, created=True, same_text_as=same_text_labels(article))
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """Who published the input and where it came from, as stored (articles.identity)."""
+
+    outlet: str
+    url: str
+    source_file: str
+    key: str
+
+    @classmethod
+    def of(cls, item: ArticleInput, cleaned: Cleaned) -> _Source:
+        outlet = _outlet_name(outlet_for(item, cleaned))
+        url = web_url(item.url or cleaned.url)[:1000]
+        source_file = given_name(item.source_file)[:1000]
+        key = source_key(
+            outlet=outlet,
+            url=url,
+            external_id=item.external_id[:200],
+            source_file=source_file,
+            line=item.line,
+        )
+        return cls(outlet, url, source_file, key)
+
+
+def same_text_labels(article: Article) -> tuple[str, ...]:
+    """How the story's other articles with this article's text are named."""
+    others = article.story.articles.filter(content_hash=article.content_hash).exclude(pk=article.pk)
+    return tuple(other.label for other in others.select_related("outlet").order_by("position"))
+
+
+def _same_source(story: Story, key: str) -> Article | None:
+    """The story's article of this source (none for text without a source)."""
+    if not key:
+        return None
+    return story.articles.filter(source_key=key).order_by("position").first()
 
 
 def _version_ingest(article: Article, item: ArticleInput) -> IngestOutcome:
-    processed = article_check(item, rules_for(outlet=article.outlet, article=article))
+    """The input as the article's source seen again (cleaned with the article's own rules,
+    corrections and headline line): a new version, or nothing if the change is boring."""
+    rules = rules_for(outlet=article.outlet, article=article)
+    processed = article_check(item, rules, title_line=article.title_line)
     try:
         version = article_version_update(article=article, item=item, processed=processed)
     except IntegrityError as error:  # one text per story: another article has the new text
@@ -160,23 +241,21 @@ def _version_ingest(article: Article, item: ArticleInput) -> IngestOutcome:
 
 
 def _article_create(
-    *, story: Story, item: ArticleInput, cleaned: Cleaned, fingerprint: str
+    *, story: Story, item: ArticleInput, cleaned: Cleaned, fingerprint: str, source: _Source
 ) -> Article:
     """The article row and its version 1."""
     last = story.articles.aggregate(last=Max("position"))["last"]
-    published = item.published
-    if published is not None and timezone.is_naive(published):
-        published = timezone.make_aware(published, UTC)
     article = Article.objects.create(
         story=story,
-        outlet=outlet_get_or_create(name=item.outlet),
+        outlet=outlet_get_or_create(name=source.outlet),
         position=0 if last is None else last + 1,
-        title=(item.title or cleaned.title)[:500],
-        url=web_url(item.url or cleaned.url)[:1000],
-        published=published,
+        title=visible(item.title or cleaned.title, 500),
+        url=source.url,
+        published=published_for(item, cleaned),
         author=cleaned.author[:300],
         external_id=item.external_id[:200],
-        source_file=item.source_file[:1000],
+        source_file=source.source_file,
+        source_key=source.key,
         raw=item.raw,
         raw_format=item.fmt,
         text=cleaned.text,
@@ -199,10 +278,12 @@ def article_refresh(*, article: Article, store: bool = True) -> ProcessedArticle
     caller aligns it, e.g. once after refreshing all its articles). With `store=False` only
     checks and returns what would be stored."""
     item = ArticleInput(raw=article.raw, fmt=article.raw_format)
-    processed = article_check(item, rules_for(outlet=article.outlet, article=article))
+    rules = rules_for(outlet=article.outlet, article=article)
+    processed = article_check(item, rules, title_line=article.title_line)
     cleaned = processed.cleaned
     fingerprint = content_hash(cleaned.text)
-    if article.story.articles.filter(content_hash=fingerprint).exclude(pk=article.pk).exists():
+    same = article.story.articles.filter(source_key=article.source_key, content_hash=fingerprint)
+    if same.exclude(pk=article.pk).exists():
         raise ArticleRejected(WOULD_DUPLICATE)
     if not store:
         return processed

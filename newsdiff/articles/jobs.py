@@ -3,9 +3,12 @@
 A job holds an uploaded file or pasted text, or a URL the worker fetches first (an article
 added by URL, or an article checked for changes).
 
-Each job's article is written in one transaction together with the job's new status, so a
-worker killed at any point leaves either a complete article or none; `jobs_recover` then
-queues the unfinished jobs again, or marks them failed after `MAX_ATTEMPTS`.
+Each job's article is cleaned and split in a child process killed after
+`NEWSDIFF_ARTICLE_SECONDS` (`timelimit`), outside any transaction: a job that runs over fails
+with a clear message and is never queued again. The result is then written in one short
+transaction together with the job's new status, so a worker killed at any point leaves either
+a complete article or none; `jobs_recover` then queues the unfinished jobs again, or marks
+them failed after `MAX_ATTEMPTS`.
 
 The background task (`process_upload_batch`, django.tasks) lives here with the jobs it runs.
 """
@@ -17,28 +20,34 @@ import uuid
 from collections.abc import Sequence
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
+from newsdiff.articles import timelimit
 from newsdiff.articles.alignment import story_align
+from newsdiff.articles.corrections import CleaningRules, rules_for
 from newsdiff.articles.ingest import (
     ArticleRejected,
     IngestOutcome,
+    article_checked,
     article_ingest,
+    article_rules,
     ingest_then_align,
 )
 from newsdiff.articles.inputs import ArticleInput, InputProblem
 from newsdiff.articles.models import Article, IngestJob, Story
-from newsdiff.articles.refresh import article_check_for_changes
-from newsdiff.articles.versions import NOTHING_NEW
+from newsdiff.articles.versions import NOTHING_NEW, article_version_update
 from newsdiff.articles.web_inputs import read_url
+from newsdiff.textcore.pipeline import ProcessedArticle
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
 GAVE_UP = "gave up after {n} attempts: the worker stopped while processing it"
-ALREADY_STORED = "already in the story; nothing changed"
+ALREADY_STORED = "already in the story (same source, same text); nothing changed"
+SAME_TEXT = "stored; the same text as {labels} (wire copy)"
 UNEXPECTED = "could not be processed ({kind}); the article was not stored"
 
 
@@ -130,18 +139,21 @@ def _job_process(job: IngestJob) -> None:
             url=job.url,
             outlet=job.outlet,
         )
+        if job.fetch and job.article is not None:  # a check for changes of this article
+            article = job.article
+            rules = rules_for(outlet=article.outlet, article=article)
+            processed = article_checked(_processed_within_limit(item, rules, article.title_line))
+            with transaction.atomic():
+                version = article_version_update(article=article, item=item, processed=processed)
+                _set_status(job, IngestJob.Status.ALIGNING, message=version.message)
+            return
+        processed = article_checked(_processed_within_limit(item))
         with transaction.atomic():
-            if job.fetch and job.article is not None:  # a check for changes of this article
-                found = article_check_for_changes(article=job.article, page=item)
-                if found.outcome is None:
-                    raise ArticleRejected(found.problem)
-                message = found.outcome.message
-            else:
-                outcome = article_ingest(item=item, story=job.story)
-                job.article = outcome.article
-                message = _ingest_message(outcome)
+            outcome = article_ingest(item=item, story=job.story, processed=processed)
+            job.article = outcome.article
+            message = _outcome_message(outcome)
             _set_status(job, IngestJob.Status.ALIGNING, message=message)
-    except ArticleRejected as error:
+    except (ArticleRejected, timelimit.ProcessingFailed) as error:
         _set_status(job, IngestJob.Status.FAILED, message=str(error))
     except Exception as error:  # one bad input must not stop the rest of the batch
         logger.exception("ingest job %s failed", job.pk)
@@ -149,10 +161,31 @@ def _job_process(job: IngestJob) -> None:
         _set_status(job, IngestJob.Status.FAILED, message=UNEXPECTED.format(kind=kind))
 
 
-def _ingest_message(outcome: IngestOutcome) -> str:
+def _processed_within_limit(
+    item: ArticleInput, rules: CleaningRules | None = None, title_line: str = ""
+) -> ProcessedArticle:
+    """The article cleaned and split in a child process, within the time limit (with its
+    outlet's rules, or the `rules` given: an article's own, with its corrections)."""
+    rules = rules or article_rules(item)
+    return timelimit.process_within(
+        item.raw,
+        seconds=settings.NEWSDIFF_ARTICLE_SECONDS,
+        fmt=item.fmt,
+        extra_boilerplate=rules.remove,
+        keep_lines=rules.keep,
+        editor_removed=rules.editor_remove,
+        title_line=title_line,
+    )
+
+
+def _outcome_message(outcome: IngestOutcome) -> str:
     if outcome.version is not None:  # the source of an article already in the story
         return outcome.version.message
-    return "" if outcome.created else ALREADY_STORED
+    if not outcome.created:
+        return ALREADY_STORED
+    if outcome.same_text_as:
+        return SAME_TEXT.format(labels=", ".join(outcome.same_text_as))
+    return ""
 
 
 def _job_fetch(job: IngestJob) -> bool:

@@ -43,7 +43,8 @@ def article_check_for_changes(
     if isinstance(item, InputProblem):
         return RefreshResult(article, None, item.reason)
     try:
-        processed = article_check(item, rules_for(outlet=article.outlet, article=article))
+        rules = rules_for(outlet=article.outlet, article=article)
+        processed = article_check(item, rules, title_line=article.title_line)
     except ArticleRejected as error:
         return RefreshResult(article, None, str(error))
     outcome = article_version_update(article=article, item=item, processed=processed)

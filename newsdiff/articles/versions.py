@@ -5,8 +5,8 @@ every view read the latest; `ArticleVersion` keeps every version seen, numbered 
 it was seen. A change that is only whitespace, punctuation or a timestamp line (textcore's
 `is_boring_change`) makes no version.
 
-An article's source is its outlet plus its URL, else its external id, else its file (SPEC);
-`article_same_source` finds the story's article with the input's source.
+Which stored article an input is the source of is `articles.identity`'s (`source_key`):
+ingest finds it and calls `article_version_update`.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Max
 from django.utils import timezone
 
 from newsdiff.articles import mapping
 from newsdiff.articles.alignment import story_lock
-from newsdiff.articles.inputs import ArticleInput, web_url
+from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import (
     Article,
     ArticleVersion,
@@ -64,40 +64,6 @@ class VersionOutcome:
         if self.change is Change.NEW_VERSION:
             return NEW_VERSION.format(number=self.number, summary=self.summary)
         return BORING if self.change is Change.BORING else UNCHANGED
-
-
-def source_key(item: ArticleInput) -> tuple[str, str] | None:
-    """What identifies the input's source (SPEC): its URL (with its outlet), else its external
-    id, else its file; None for a pasted text without any of them, or for a JSON line with
-    neither URL nor id (all the lines of a file share it).
-
-    Minimal on purpose: the inputs work (issue 12) owns article identity; reconcile there."""
-    if url := web_url(item.url):
-        return ("url", url)
-    if item.external_id:
-        return ("id", item.external_id)
-    if item.source_file and item.line is None:  # a JSON line's file is shared by its lines
-        return ("file", item.source_file)
-    return None
-
-
-def article_same_source(*, story: Story | None, item: ArticleInput) -> Article | None:
-    """The story's article with the input's source, if any (the oldest, should there be two)."""
-    key = source_key(item)
-    if key is None or story is None:
-        return None
-    kind, value = key
-    articles: QuerySet[Article] = story.articles.all()
-    if kind == "url":
-        articles = articles.filter(url=value[:1000])
-        outlet = " ".join(item.outlet.split())
-        if outlet:  # an input naming no outlet takes the one found before for its URL
-            articles = articles.filter(outlet__name=outlet[:200])
-    elif kind == "id":
-        articles = articles.filter(external_id=value[:200], url="")
-    else:
-        articles = articles.filter(source_file=value[:1000], url="", external_id="")
-    return articles.order_by("pk").first()
 
 
 def version_first(*, article: Article) -> ArticleVersion:

@@ -1,7 +1,8 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from newsdiff.compare.views import (
     article,
+    article_edit,
     checks,
     export,
     overview,
@@ -11,6 +12,9 @@ from newsdiff.compare.views import (
     story_edit,
     upload,
 )
+from newsdiff.compare.views.params import IdConverter
+
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("", stories.story_list, name="story-list"),
@@ -20,17 +24,30 @@ urlpatterns = [
     path("stories/<slug:slug>/delete/", story_edit.story_delete, name="story-delete"),
     path("stories/<slug:slug>/upload/", upload.upload, name="story-upload"),
     path("stories/<slug:slug>/overview/", overview.story_overview, name="story-overview"),
-    path("stories/<slug:slug>/groups/<int:group_id>/", statement.group_detail, name="group-detail"),
+    path("stories/<slug:slug>/groups/<id:group_id>/", statement.group_detail, name="group-detail"),
     path("stories/<slug:slug>/jobs/", story.story_jobs, name="story-jobs"),
     path("stories/<slug:slug>/check/", checks.story_check, name="story-check"),
     path("stories/<slug:slug>/export.json", export.story_export_json, name="story-export"),
-    path("stories/<slug:slug>/articles/<int:pk>/", article.article_detail, name="article-detail"),
+    path("stories/<slug:slug>/articles/<id:pk>/", article.article_detail, name="article-detail"),
+    path("stories/<slug:slug>/articles/<id:pk>/check/", checks.article_check, name="article-check"),
     path(
-        "stories/<slug:slug>/articles/<int:pk>/check/", checks.article_check, name="article-check"
-    ),
-    path(
-        "stories/<slug:slug>/articles/<int:pk>/lines/<int:index>/",
+        "stories/<slug:slug>/articles/<id:pk>/lines/<id:index>/",
         article.article_line_correct,
         name="article-line-correct",
+    ),
+    path(
+        "stories/<slug:slug>/articles/<int:pk>/lines/<int:index>/title/",
+        article_edit.article_title_set,
+        name="article-title-line",
+    ),
+    path(
+        "stories/<slug:slug>/articles/<int:pk>/edit/",
+        article_edit.article_edit,
+        name="article-edit",
+    ),
+    path(
+        "stories/<slug:slug>/articles/<int:pk>/delete/",
+        article_edit.article_remove,
+        name="article-delete",
     ),
 ]

@@ -50,6 +50,8 @@ BINARY = "not a text file"
 TOO_LARGE = "the limit is"
 NOT_UPLOADABLE = "Only .txt, .text, .html and .htm files can be uploaded"
 NOTHING_LEFT = (ingest.EMPTY_AFTER_CLEANING, ingest.NO_CLAIMS)
+# Reasons found when the text is cleaned and split: by the worker, for an upload.
+WORKER_REASONS = (*NOTHING_LEFT, "statements found")
 
 
 @pytest.fixture(autouse=True)
@@ -335,6 +337,13 @@ def test_upload(
         story = Story.objects.get(title=title)
         assert list(story.jobs.values_list("status", flat=True)) == ["done"]
         assert story.articles.get().claims.exists()
+    elif set(expected_texts(case.upload)) & set(WORKER_REASONS):
+        # Cleaning is the worker's: the request queued it, the job failed with the reason.
+        assert response.status_code == 302, form_errors(response)
+        job = Story.objects.get(title=title).jobs.get()
+        assert job.status == "failed"
+        assert any(text in job.message for text in expected_texts(case.upload))
+        assert not Article.objects.filter(story__title=title).exists()
     else:
         assert response.status_code == 200
         assert any(text in form_errors(response) for text in expected_texts(case.upload))
@@ -443,8 +452,11 @@ def test_a_jsonl_file_with_good_and_bad_lines_loads_the_good_ones(tmp_path: Path
     assert_no_partial_articles()
 
 
-def test_a_pasted_text_over_the_request_limit_gets_a_clear_page(editor_client: Client) -> None:
+def test_a_pasted_text_over_the_request_limit_gets_the_form_with_a_message(
+    editor_client: Client,
+) -> None:
     response = editor_client.post("/upload/", {"new_story": "Huge", "text": "word " * 800_000})
-    assert response.status_code == 400
-    assert "too large" in response.content.decode()
+    assert response.status_code == 413
+    page = response.content.decode()
+    assert "larger than the upload limit" in page and 'name="text"' in page
     assert not Story.objects.filter(title="Huge").exists()

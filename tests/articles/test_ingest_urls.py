@@ -39,7 +39,7 @@ def test_the_same_url_with_changed_text_is_a_new_version(pages_server: PagesServ
     url = serve(pages_server, *FIRST)
     ingest(url, "--story", "Floods")
     out, _ = ingest(url, "--story", "Floods")
-    assert "unchanged since it was last seen" in out
+    assert "unchanged (already stored)" in out
     serve(pages_server, *SECOND)
     out, _ = ingest(url, "--story", "Floods")
     assert "new version 2" in out and "3 dead -> 5 dead" in out

@@ -9,7 +9,7 @@ from newsdiff.articles.ingest import article_ingest
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import Article, ArticleVersion
 from newsdiff.articles.refresh import article_check_for_changes
-from newsdiff.articles.versions import Change, article_same_source, source_key
+from newsdiff.articles.versions import Change
 from newsdiff.articles.web_inputs import read_url
 from tests.pages_server import PagesServer, article_page
 
@@ -126,31 +126,19 @@ def test_ingesting_the_same_source_unchanged_changes_nothing(pages_server: Pages
     assert ArticleVersion.objects.filter(article=article).count() == 1
 
 
-@pytest.mark.parametrize(
-    ("item", "key"),
-    [
-        (
-            ArticleInput("x", "text", url="https://a.example/n", external_id="7"),
-            ("url", "https://a.example/n"),
-        ),
-        (ArticleInput("x", "text", external_id="7", source_file="f.txt"), ("id", "7")),
-        (ArticleInput("x", "text", source_file="f.txt"), ("file", "f.txt")),
-        (ArticleInput("x", "text"), None),
-        (ArticleInput("x", "text", source_file="lines.jsonl", line=3), None),
-    ],
-)
-def test_source_key(item: ArticleInput, key: tuple[str, str] | None) -> None:
-    assert source_key(item) == key
-
-
-def test_the_same_url_from_another_outlet_is_another_source(pages_server: PagesServer) -> None:
+def test_the_same_url_from_another_outlet_is_another_article_not_a_version(
+    pages_server: PagesServer,
+) -> None:
     url = serve(pages_server, *FIRST)
     item = read_url(url, outlet="Valley News")
     assert isinstance(item, ArticleInput)
     article = article_ingest(item=item, story_title="Floods").article
-    other = ArticleInput(raw=item.raw, fmt=item.fmt, url=url, outlet="Wire Service")
-    assert article_same_source(story=article.story, item=other) is None
-    assert article_same_source(story=article.story, item=item) == article
+    serve(pages_server, *SECOND)
+    other = read_url(url, outlet="Wire Service")
+    assert isinstance(other, ArticleInput)
+    outcome = article_ingest(item=other, story_title="Floods")
+    assert outcome.created and outcome.article.pk != article.pk
+    assert article.versions.count() == 1
 
 
 def test_export_lists_earlier_versions_oldest_first(pages_server: PagesServer) -> None:

@@ -95,7 +95,7 @@ def test_upload_several_files_and_see_the_new_columns(
     page.click("main button[type=submit]")
     page.wait_for_selector("table.side-by-side")
     headers = page.locator("table.side-by-side thead th .outlet").all_inner_texts()
-    assert [h.lower() for h in headers] == [f"copy-{Path(f).name[5:]}".lower() for f in files]
+    assert [h.lower() for h in headers] == [Path(f).stem.lower() for f in files]  # no outlet given
     assert page.locator(".claim-several, .claim-all").count() > 0
 
     page.goto(live_server.url + "/upload/")
@@ -106,4 +106,51 @@ def test_upload_several_files_and_see_the_new_columns(
         "Only .txt, .text, .html and .htm"
         in page.locator(".errorlist, .form-errors").first.inner_text()
     )
+    assert console_errors == []
+
+
+def test_a_batch_with_a_bad_file_stores_the_good_one_and_says_which_was_refused(
+    page: Page,
+    live_server: LiveServer,
+    demo: Story,
+    tmp_path: Path,
+    console_errors: list[str],
+) -> None:
+    good = tmp_path / "Town Paper.txt"
+    good.write_text((SEEDS / "003_3f3274e93fbad53a.txt").read_text(encoding="utf-8"))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    sign_in(page, live_server.url)
+    page.goto(live_server.url + "/upload/")
+    page.fill("input[name=new_story]", "Half good")
+    page.set_input_files("input[name=file]", [str(good), str(empty)])
+    page.click("main button[type=submit]")
+    page.wait_for_selector("table.side-by-side")
+    headers = page.locator("table.side-by-side thead th .outlet").all_inner_texts()
+    assert [h.lower() for h in headers] == ["town paper"]
+    body = page.locator("body").inner_text()
+    assert "empty.txt: the file is empty. It was not stored; the other file(s) were." in body
+    assert "Processing" not in page.locator("#jobs").inner_text()
+    assert console_errors == []
+
+
+def test_edit_an_articles_details_and_delete_it(
+    page: Page, live_server: LiveServer, demo: Story, console_errors: list[str]
+) -> None:
+    article = demo.articles.get(source_file__endswith="004_fb34d5aa027317c2.txt")
+    sign_in(page, live_server.url)
+    page.goto(live_server.url + article.get_absolute_url())
+    page.get_by_role("link", name="Edit details").click()
+    assert page.input_value("input[name=outlet]") == "Outlet E"  # what was found, filled in
+    page.fill("input[name=outlet]", "Kyiv Post")
+    page.fill("input[name=published]", "2022-12-23 09:15")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(re.compile(rf"/articles/{article.pk}/$"))
+    assert "kyiv post" in page.locator(".page-head").inner_text().lower()
+    assert "23 Dec 2022" in page.locator(".page-head").inner_text()
+    page.get_by_role("link", name="Delete").click()
+    page.get_by_role("button", name="Delete the article").click()
+    page.wait_for_selector("table.side-by-side")
+    assert "kyiv post" not in page.locator("table.side-by-side thead").inner_text().lower()
+    assert not demo.articles.filter(pk=article.pk).exists()
     assert console_errors == []

@@ -64,7 +64,7 @@ def fast_passwords(settings: Settings) -> None:
 
 @pytest.fixture
 def fresh_cache(db: None) -> Iterator[None]:
-    """Throttling counts live in the cache: every test starts with none."""
+    """Every test starts with an empty cache (sign-in counts are rows of the test database)."""
     cache.clear()
     yield
     cache.clear()

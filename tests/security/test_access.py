@@ -23,6 +23,9 @@ WRITE_VIEWS = {
     "story-rename",
     "story-delete",
     "article-line-correct",
+    "article-title-line",
+    "article-edit",
+    "article-delete",
     "article-check",
     "story-check",
 }

@@ -18,6 +18,7 @@ from newsdiff.compare.htmx import HtmxHttpRequest
 from newsdiff.compare.reading import reading_lines
 from newsdiff.compare.versions import versions_panel
 from newsdiff.compare.views.params import int_or_none
+from newsdiff.textcore.types import Reason
 
 
 @require_GET
@@ -71,5 +72,7 @@ def _reading_context(article: Article) -> dict[str, object]:
         "story": article.story,
         "article": article,
         "lines": lines,
-        "removed_count": sum(1 for line in lines if line.role == "removed"),
+        "removed_count": sum(
+            1 for line in lines if line.role == "removed" and line.reason != Reason.DATELINE
+        ),
     }

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from newsdiff.articles import ingest, jobs
 from newsdiff.articles.models import Article, Story
 from newsdiff.compare import forms
 from tests.conftest import SEEDS
@@ -72,7 +73,8 @@ def test_uploaded_file_joins_an_existing_story_and_is_aligned(
     article = seed_story.articles.get(source_file="extra.txt")
     fifty = article.claims.get(text__contains="50,000")
     assert fifty.groups.exists()
-    assert "extra.txt" in response.content.decode()
+    assert article.label == "extra"  # no outlet given: the file's name without extension
+    assert '<span class="outlet">extra</span>' in response.content.decode()
 
 
 def test_html_file_upload(
@@ -98,7 +100,6 @@ def test_html_file_upload(
         ({"new_story": "S"}, forms.NEED_ONE_SOURCE),
         ({"text": "Some text here."}, forms.NEED_STORY),
         ({"new_story": "S", "text": "   \n  "}, forms.NEED_ONE_SOURCE),
-        ({"new_story": "S", "text": "[ad_1]\n\nLeave a Reply"}, "nothing is left after cleaning"),
         ({"new_story": "S", "text": "x", "file": ("a.txt", b"Some text.")}, forms.NOT_BOTH_SOURCES),
         ({"new_story": "S", "file": ("a.pdf", b"%PDF-1.4")}, "Only .txt, .text, .html and .htm"),
         ({"new_story": "S", "file": ("a.txt", b"%PDF-1.4 pretending")}, "a PDF"),
@@ -135,7 +136,7 @@ def test_uploading_the_same_article_twice_changes_nothing(
     before = seed_story.articles.count()
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post("/upload/", {"story": seed_story.pk, "text": SEED_003})
-    assert seed_story.jobs.get().message == "already in the story; nothing changed"
+    assert seed_story.jobs.get().message == jobs.ALREADY_STORED
     assert seed_story.articles.count() == before
 
 
@@ -153,8 +154,27 @@ def test_several_files_at_once_with_one_bad_one(
     story = Story.objects.get(title="Batch")
     assert sorted(story.articles.values_list("source_file", flat=True)) == ["a.txt", "b.txt"]
     assert story.matches.exists()
+    junk = story.jobs.get(source_name="junk.txt")
+    assert (junk.status, junk.message) == ("failed", ingest.EMPTY_AFTER_CLEANING)
     page = editor_client.get(response["Location"]).content.decode()
-    assert "junk.txt: nothing is left after cleaning" in page
+    assert "junk.txt" in page and ingest.EMPTY_AFTER_CLEANING in page
+
+
+def test_the_request_only_queues_and_the_worker_says_what_is_wrong(
+    editor_client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = editor_client.post(
+            "/upload/", {"new_story": "Junk", "text": "[ad_1]\n\nLeave a Reply"}
+        )
+    assert response.status_code == 302  # queued: nothing was cleaned in the request
+    story = Story.objects.get(title="Junk")
+    assert list(story.jobs.values_list("status", flat=True)) == ["queued"]
+    for callback in callbacks:
+        callback()
+    job = story.jobs.get()
+    assert (job.status, job.message) == ("failed", ingest.EMPTY_AFTER_CLEANING)
+    assert not story.articles.exists()
 
 
 def test_the_jobs_component_stops_polling_when_all_are_done(

@@ -32,7 +32,7 @@ def first_versions(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0005_article_drop_status"),
+        ("articles", "0006_article_source_identity_story_title_unique"),
     ]
 
     operations = [
