@@ -69,9 +69,9 @@ def _change(a_text: str, b_text: str) -> str:
 
 def _figure_note(change: FigureChange, reference: str, other: str) -> str:
     if change.kind == ONLY_A:
-        return f"only {reference}: {change.a}"
+        return f"only in {reference}: {change.a}"
     if change.kind == ONLY_B:
-        return f"only {other}: {change.b}"
+        return f"only in {other}: {change.b}"
     return f"{change.a} ({reference}) vs {change.b} ({other})"
 
 
