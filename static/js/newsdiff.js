@@ -105,7 +105,9 @@
     window.htmx.ajax("GET", statementUrl(group, ref), { target: "#statement", swap: "outerHTML" }).then(function () {
       remember(target);
       var panel = document.getElementById("statement");
-      if (panel) { panel.focus(); }
+      var cell = opener && opener.closest ? opener.closest("td, th") : null;
+      if (cell) { cell.scrollIntoView({ block: "nearest", inline: "nearest" }); }
+      if (panel) { panel.focus({ preventScroll: true }); }
     });
     return true;
   }
