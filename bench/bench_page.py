@@ -13,9 +13,9 @@ import argparse
 import re
 import statistics
 import time
-import urllib.request
 
 from bench.demo_server import ROOT, DemoServer, demo_server
+from scripts.client import Browser
 
 VERSIONS = 6
 
@@ -25,9 +25,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
     with demo_server(prepare=_thirty_versions) as server:
-        opener = server.signed_in()
-        pages = _pages(opener, server.base)
-        rows = [_measure(opener, server.base + path, args.repeat, name) for name, path in pages]
+        browser = server.signed_in()
+        pages = _pages(browser)
+        rows = [_measure(browser, path, args.repeat, name) for name, path in pages]
     _print_table(rows, args.repeat)
 
 
@@ -44,8 +44,8 @@ def _thirty_versions(server: DemoServer) -> None:
     server.manage("ingest", str(folder), "--story", "Thirty versions")
 
 
-def _pages(opener: urllib.request.OpenerDirector, base: str) -> list[tuple[str, str]]:
-    listing = opener.open(base + "/").read().decode()
+def _pages(browser: Browser) -> list[tuple[str, str]]:
+    listing = browser.get("/").text
     found = re.findall(r'href="/stories/([^/]+)/">([^<]+)</a>', listing)
     slugs = {title: slug for slug, title in found}
     seed = next(slug for title, slug in slugs.items() if "Thirty" not in title)
@@ -59,14 +59,12 @@ def _pages(opener: urllib.request.OpenerDirector, base: str) -> list[tuple[str, 
     ]
 
 
-def _measure(
-    opener: urllib.request.OpenerDirector, url: str, repeat: int, name: str
-) -> tuple[str, float, float, int]:
+def _measure(browser: Browser, path: str, repeat: int, name: str) -> tuple[str, float, float, int]:
     times, size = [], 0
-    opener.open(url).read()  # warm up
+    browser.get(path)  # warm up
     for _ in range(repeat):
         started = time.perf_counter()
-        body = opener.open(url).read()
+        body = browser.get(path).body
         times.append((time.perf_counter() - started) * 1000)
         size = len(body)
     times.sort()

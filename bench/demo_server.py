@@ -1,25 +1,23 @@
 """A throw-away newsdiff on loopback for benchmarks and screenshots: own SQLite, demo data, a user.
 
-with demo_server(extra=prepare) as server:
-    opener = server.signed_in()
+with demo_server(prepare=prepare) as server:
+    browser = server.signed_in()
 """
 
 from __future__ import annotations
 
-import http.cookiejar
 import os
-import re
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from scripts.client import Browser, free_port, signed_in
 
 ROOT = Path(__file__).resolve().parents[1]
 USER, PASSWORD = "bench", "bench-password-123"
@@ -42,21 +40,9 @@ class DemoServer:
         )
         return result.stdout
 
-    def signed_in(self) -> urllib.request.OpenerDirector:
-        """An HTTP client with a session cookie of the demo user."""
-        opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        )
-        page = opener.open(self.base + "/accounts/login/").read().decode()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-        assert token, "no CSRF token on the sign-in page"
-        fields = {"username": USER, "password": PASSWORD, "csrfmiddlewaretoken": token.group(1)}
-        data = urllib.parse.urlencode(fields).encode()
-        request = urllib.request.Request(
-            self.base + "/accounts/login/", data, headers={"Referer": self.base}
-        )
-        opener.open(request).read()
-        return opener
+    def signed_in(self) -> Browser:
+        """An HTTP client with a session of the demo user."""
+        return signed_in(self.base, USER, PASSWORD)
 
 
 @contextmanager
@@ -64,7 +50,7 @@ def demo_server(prepare: Callable[[DemoServer], None] | None = None) -> Iterator
     """Migrate a fresh database, load the demo story, run `prepare`, then serve it."""
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp}/demo.sqlite3", "DEBUG": "1"}
-        port = _free_port()
+        port = free_port()
         server = DemoServer(base=f"http://127.0.0.1:{port}", env=env, tmp=Path(tmp))
         server.manage("migrate", "--noinput")
         server.manage("load_demo")
@@ -88,12 +74,6 @@ def demo_server(prepare: Callable[[DemoServer], None] | None = None) -> Iterator
         finally:
             process.terminate()
             process.wait(timeout=10)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait_for(base: str, seconds: float = 30.0) -> None:

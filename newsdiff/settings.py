@@ -9,6 +9,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from newsdiff.articles import limits
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -147,9 +149,9 @@ TASKS = {
 }
 
 # Uploads: the largest article file an editor may upload, in bytes.
-NEWSDIFF_MAX_UPLOAD_BYTES = env_int("NEWSDIFF_MAX_UPLOAD_BYTES", 2 * 1024 * 1024)
+NEWSDIFF_MAX_UPLOAD_BYTES = env_int("NEWSDIFF_MAX_UPLOAD_BYTES", limits.MAX_UPLOAD_BYTES)
 # Ingest: the largest file (or JSON line) the ingest command accepts, in bytes.
-NEWSDIFF_MAX_INGEST_BYTES = env_int("NEWSDIFF_MAX_INGEST_BYTES", 5 * 1024 * 1024)
+NEWSDIFF_MAX_INGEST_BYTES = env_int("NEWSDIFF_MAX_INGEST_BYTES", limits.MAX_INGEST_BYTES)
 DATA_UPLOAD_MAX_MEMORY_SIZE = NEWSDIFF_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = NEWSDIFF_MAX_UPLOAD_BYTES + 1024 * 1024
 

@@ -1,4 +1,5 @@
-"""A small HTTP client that behaves like an editor's browser: cookies, CSRF token, sign-in.
+"""A small HTTP client that behaves like an editor's browser: cookies, CSRF token, sign-in;
+and a free loopback port. The one such helper for `scripts/` and `bench/`.
 
 Standard library only. Cookies are kept whatever their Secure flag says: the stack under test
 serves plain HTTP on loopback with production settings (secure cookies), as a TLS proxy would.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import html
 import http.client
 import re
+import socket
 import time
 import urllib.parse
 import uuid
@@ -17,6 +19,23 @@ from http.cookies import SimpleCookie
 
 OPTION = re.compile(r'<option value="(\d+)"[^>]*>([^<]*)</option>')
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+LOOPBACK = "127.0.0.1"
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now (loopback only)."""
+    with socket.socket() as probe:
+        probe.bind((LOOPBACK, 0))
+        return int(probe.getsockname()[1])
+
+
+def signed_in(base_url: str, username: str, password: str) -> Browser:
+    """A client of the server at `base_url` with a session of that user."""
+    browser = Browser(base_url)
+    browser.sign_in(username, password)
+    return browser
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from scripts.client import Browser, story_options
+from scripts.client import Browser, free_port, story_options
 from scripts.runs import (
     RUN_PASSWORD,
     RUN_USER,
@@ -40,7 +40,7 @@ from scripts.runs import (
     table,
     upload_text,
 )
-from scripts.stack import ROOT, Stack, StackConfig, free_port, stop_on_sigterm
+from scripts.stack import ROOT, Stack, StackConfig, stop_on_sigterm
 
 STORIES = ("Fault story 1", "Fault story 2")
 UPLOADERS = 3

@@ -1,7 +1,7 @@
 """A production-like newsdiff on loopback: gunicorn serving `newsdiff.wsgi`, db_worker processes.
 
 Used by `make serve` (scripts/serve.py) and by the load and fault runs, which start their own
-stack on a throw-away database:
+stack on a throw-away database (`free_port` is `scripts.client.free_port`):
 
     stack = Stack(StackConfig(database_url="sqlite:////tmp/x/db.sqlite3", port=free_port()))
     stack.prepare()          # collectstatic, migrate, recover_jobs
@@ -30,13 +30,6 @@ from newsdiff.local_secrets import kept_secret
 ROOT = Path(__file__).resolve().parents[1]
 SECRET_KEY_FILE = ROOT / ".secret-key"
 HOST = "127.0.0.1"
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now (loopback only)."""
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
 
 
 def local_secret_key(path: Path = SECRET_KEY_FILE) -> str:

@@ -13,7 +13,7 @@ from newsdiff.articles.models import (
 
 class ArticleInline(admin.TabularInline):
     model = Article
-    fields = ["position", "title", "outlet", "status"]
+    fields = ["position", "title", "outlet"]
     show_change_link = True
     extra = 0
 
@@ -38,8 +38,8 @@ class RemovedSpanInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "story", "outlet", "status", "created_at"]
-    list_filter = ["status", "outlet"]
+    list_display = ["title", "story", "outlet", "created_at"]
+    list_filter = ["outlet"]
     search_fields = ["title", "text", "url"]
     list_select_related = ["story", "outlet"]
     inlines = [RemovedSpanInline]

@@ -1,4 +1,4 @@
-"""The export format of SPEC.md: stories with their articles, claims, matches and groups."""
+"""The export format (docs/export.md): stories with their articles, claims, matches, groups."""
 
 from __future__ import annotations
 

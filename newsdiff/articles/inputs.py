@@ -15,12 +15,16 @@ from pathlib import Path
 
 from django.utils.dateparse import parse_date, parse_datetime
 
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-HTML_SUFFIXES = frozenset({".html", ".htm"})
-JSONL_SUFFIXES = frozenset({".jsonl"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+from newsdiff.articles.limits import (
+    DEFAULT_MAX_BYTES,
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    MAX_HTML_BLOCKS,
+    MAX_HTML_DEPTH,
+    MAX_LINE_CHARS,
+    MAX_LINES,
+    SUPPORTED_SUFFIXES,
+)
 
 EMPTY_INPUT = "the file is empty"
 BINARY_INPUT = "not a text file (it holds binary data)"
@@ -41,11 +45,6 @@ LINE_TOO_LONG = "a line of {size:,} characters, the limit is {limit:,}: is this 
 HTML_TOO_DEEP = "HTML nested too deeply: {depth:,} levels, the limit is {limit:,}"
 HTML_TOO_MANY_BLOCKS = "too many HTML blocks for one article: {count:,}, the limit is {limit:,}"
 
-# Shape limits: far beyond any real article, they keep cleaning and claims fast on junk.
-MAX_LINES = 5_000
-MAX_LINE_CHARS = 100_000
-MAX_HTML_DEPTH = 1_000
-MAX_HTML_BLOCKS = 5_000
 HTML_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
 HTML_BLOCK = frozenset(
     {"p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2",

@@ -3,6 +3,8 @@
 Each job's article is written in one transaction together with the job's new status, so a
 worker killed at any point leaves either a complete article or none; `jobs_recover` then
 queues the unfinished jobs again, or marks them failed after `MAX_ATTEMPTS`.
+
+The background task (`process_upload_batch`, django.tasks) lives here with the jobs it runs.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from django.db import transaction
+from django.tasks import task
 from django.utils import timezone
 
-from newsdiff.articles import services
+from newsdiff.articles.alignment import story_align
+from newsdiff.articles.ingest import ArticleRejected, article_ingest, ingest_then_align
 from newsdiff.articles.inputs import ArticleInput
-from newsdiff.articles.models import Article, IngestJob, Story
+from newsdiff.articles.models import IngestJob, Story
 
 logger = logging.getLogger(__name__)
 
@@ -29,8 +33,6 @@ UNEXPECTED = "could not be processed ({kind}); the article was not stored"
 
 def batch_queue(*, story: Story, items: Sequence[ArticleInput]) -> uuid.UUID:
     """Store the inputs as jobs and queue one task for them once the transaction commits."""
-    from newsdiff.articles.tasks import process_upload_batch
-
     batch = uuid.uuid4()
     with transaction.atomic():
         IngestJob.objects.bulk_create(_job(batch, story, item) for item in items)
@@ -51,21 +53,30 @@ def _job(batch: uuid.UUID, story: Story, item: ArticleInput) -> IngestJob:
     )
 
 
+@task
+def process_upload_batch(batch: str) -> None:
+    """The background task: process a batch of uploads, then align their story once."""
+    batch_process(batch=batch)
+
+
 def batch_process(*, batch: str) -> None:
     """Ingest each unfinished job of the batch, then align each story that gained an article.
 
     A job already `aligning` (its article was stored before a worker died) is only aligned.
     """
     pending = list(IngestJob.objects.filter(batch=batch).unfinished().select_related("story"))
-    for job in pending:
-        if job.status != IngestJob.Status.ALIGNING:
-            _job_process(job)
+    ingest_then_align(pending, _job_ingest)
     ingested = [job for job in pending if job.status == IngestJob.Status.ALIGNING]
-    for story in {job.story_id: job.story for job in ingested}.values():
-        if any(job.message != ALREADY_STORED for job in ingested if job.story_id == story.pk):
-            services.story_align(story=story)
     for job in ingested:
         _set_status(job, IngestJob.Status.DONE)
+
+
+def _job_ingest(job: IngestJob) -> Story | None:
+    """Store the job's article (unless a dead worker already did); its story, if it changed."""
+    if job.status != IngestJob.Status.ALIGNING:
+        _job_process(job)
+    changed = job.status == IngestJob.Status.ALIGNING and job.message != ALREADY_STORED
+    return job.story if changed else None
 
 
 def _job_process(job: IngestJob) -> None:
@@ -80,11 +91,11 @@ def _job_process(job: IngestJob) -> None:
     )
     try:
         with transaction.atomic():
-            outcome = services.article_ingest(item=item, story=job.story)
+            outcome = article_ingest(item=item, story=job.story)
             job.article = outcome.article
             message = "" if outcome.created else ALREADY_STORED
             _set_status(job, IngestJob.Status.ALIGNING, message=message)
-    except services.ArticleRejected as error:
+    except ArticleRejected as error:
         _set_status(job, IngestJob.Status.FAILED, message=str(error))
     except Exception as error:  # one bad input must not stop the rest of the batch
         logger.exception("ingest job %s failed", job.pk)
@@ -104,12 +115,10 @@ def stories_align_pending() -> int:
     Stories with unfinished jobs are left to those jobs. Returns how many were aligned.
     """
     busy = IngestJob.objects.unfinished().values("story_id")
-    pending = Story.objects.exclude(pk__in=busy).filter(
-        articles__status=Article.Status.READY, articles__claims__embedding__isnull=True
-    )
+    pending = Story.objects.exclude(pk__in=busy).filter(articles__claims__embedding__isnull=True)
     stories = list(pending.distinct())
     for story in stories:
-        services.story_align(story=story)
+        story_align(story=story)
     return len(stories)
 
 
@@ -118,8 +127,6 @@ def jobs_recover(*, older_than: timedelta = timedelta(seconds=0)) -> tuple[int, 
 
     Returns (jobs queued again, jobs marked failed).
     """
-    from newsdiff.articles.tasks import process_upload_batch
-
     stale = IngestJob.objects.unfinished().filter(updated_at__lte=timezone.now() - older_than)
     failed = 0
     for job in stale.filter(attempts__gte=MAX_ATTEMPTS):

@@ -66,19 +66,10 @@ class Outlet(models.Model):
         return self.name
 
 
-class ArticleQuerySet(models.QuerySet["Article"]):
-    def ready(self) -> ArticleQuerySet:
-        return self.filter(status=Article.Status.READY)
-
-
 class Article(models.Model):
     class Format(models.TextChoices):
         TEXT = "text", "plain text"
         HTML = "html", "HTML page"
-
-    class Status(models.TextChoices):
-        READY = "ready", "ready"
-        FAILED = "failed", "failed"
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="articles")
     outlet = models.ForeignKey(
@@ -100,11 +91,7 @@ class Article(models.Model):
         help_text="Every line of the input in order: [text, role, reason] (title/body/removed).",
     )
     content_hash = models.CharField(max_length=64)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.READY)
-    status_message = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["story", "position", "id"]

@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 
 from newsdiff.articles.inputs import DecodeError, decode_bytes, format_for, shape_problem
+from newsdiff.articles.limits import MAX_FILES, UPLOAD_SUFFIXES
 from newsdiff.articles.models import Story
 
 NEED_ONE_SOURCE = "Paste the article's text or choose a file (one of the two)."
@@ -18,8 +19,6 @@ NOT_BOTH_STORIES = "Choose an existing story or give a new title, not both."
 BAD_FILE_TYPE = "Only .txt, .text, .html and .htm files can be uploaded; {name!r} is neither."
 FILE_TOO_LARGE = "The file is {size:,} bytes; the limit is {limit:,} bytes."
 TEXT_TOO_LARGE = "The pasted text is {size:,} bytes; the limit is {limit:,} bytes."
-UPLOAD_SUFFIXES = (".txt", ".text", ".html", ".htm")
-MAX_FILES = 20
 EMPTY_TITLE = "A story needs a title."
 TOO_MANY_FILES = "At most {limit} files at once; {count} were chosen."
 

@@ -82,8 +82,9 @@ def search(query: str) -> list[StoryHit]:
         return []
     pattern = _pattern(words)
     articles = list(
-        Article.objects.ready()
-        .filter(_every(words, "text") | _every(words, "title") | _every(words, "outlet__name"))
+        Article.objects.filter(
+            _every(words, "text") | _every(words, "title") | _every(words, "outlet__name")
+        )
         .select_related("story", "outlet")
         .defer("raw", "blocks")
         .order_by("-story__updated_at", "story_id", "position", "pk")

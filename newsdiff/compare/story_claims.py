@@ -1,6 +1,6 @@
-"""One story's ready articles, their claims and its groups, loaded once for the overview.
+"""One story's articles, their claims and its groups, loaded once for a page.
 
-The overview's tables are built from these plain lists and never query the database.
+The story page and the overview are built from these plain lists and never query the database.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from newsdiff.articles.models import Article, Claim, ClaimGroup, Story
 
 @dataclass(frozen=True, slots=True)
 class StoryClaims:
-    """Ready articles in column order, each one's claims in order, groups in position order."""
+    """Articles in column order, each one's claims in order, groups in position order."""
 
     articles: Sequence[Article]
     claims: dict[int, list[Claim]]
@@ -28,7 +28,7 @@ class StoryClaims:
 
 
 def load_story_claims(story: Story) -> StoryClaims:
-    """Three queries: the ready articles, their claims, and which claim is in which group."""
+    """Three queries: the articles, their claims, and which claim is in which group."""
     articles = _ready_articles(story)
     claims = _claims_by_article(articles)
     by_pk = {claim.pk: claim for found in claims.values() for claim in found}
@@ -37,7 +37,7 @@ def load_story_claims(story: Story) -> StoryClaims:
 
 def _ready_articles(story: Story) -> list[Article]:
     articles = list(
-        story.articles.ready()
+        story.articles.all()
         .select_related("outlet")
         .defer("raw", "text")
         .order_by("position", "pk")

@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
-from newsdiff.articles import inputs, jobs, services
+from newsdiff.articles import ingest, inputs, jobs
 from newsdiff.articles.models import Article, IngestJob, Story
 from newsdiff.compare import forms
 
@@ -44,7 +44,7 @@ EMPTY = inputs.EMPTY_INPUT
 BINARY = "not a text file"
 TOO_LARGE = "the limit is"
 NOT_UPLOADABLE = "Only .txt, .text, .html and .htm files can be uploaded"
-NOTHING_LEFT = (services.EMPTY_AFTER_CLEANING, services.NO_CLAIMS)
+NOTHING_LEFT = (ingest.EMPTY_AFTER_CLEANING, ingest.NO_CLAIMS)
 
 
 @pytest.fixture(autouse=True)

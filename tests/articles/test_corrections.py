@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from newsdiff.articles import corrections, services
+from newsdiff.articles import corrections
+from newsdiff.articles.alignment import story_align
+from newsdiff.articles.ingest import article_ingest
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import Article, OutletRule, Story
 from newsdiff.textcore.clean import normalise_line
@@ -30,7 +32,7 @@ def page(title: str, body: str) -> str:
 
 def ingest(story: Story, outlet: str, title: str, body: str) -> Article:
     item = ArticleInput(raw=page(title, body), fmt="text", outlet=outlet, source_file=title)
-    return services.article_ingest(item=item, story=story).article
+    return article_ingest(item=item, story=story).article
 
 
 def line_index(article: Article, text: str) -> int:
@@ -76,8 +78,8 @@ def test_an_editor_restores_a_removed_line_and_claims_are_recomputed(editor_clie
         + BODIES[0]
         + "\n\nSubscribe to our newsletter for daily updates."
     )
-    article = services.article_ingest(item=ArticleInput(raw=raw, fmt="text"), story=story).article
-    services.story_align(story=story)
+    article = article_ingest(item=ArticleInput(raw=raw, fmt="text"), story=story).article
+    story_align(story=story)
     index = line_index(article, "Subscribe to our newsletter")
     assert article.blocks[index][1] == "removed"
     before = article.claims.count()
@@ -96,7 +98,7 @@ def test_an_editor_removes_a_missed_line_with_htmx(editor_client: Client) -> Non
         + BODIES[0]
         + "\n\nThis story was produced with help from our partners at the agency."
     )
-    article = services.article_ingest(item=ArticleInput(raw=raw, fmt="text"), story=story).article
+    article = article_ingest(item=ArticleInput(raw=raw, fmt="text"), story=story).article
     index = line_index(article, "produced with help")
     response = editor_client.post(
         f"{article.get_absolute_url()}lines/{index}/",

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from newsdiff.articles import services
+from newsdiff.articles import ingest as ingest_module
 from newsdiff.articles.models import Article, Claim, ClaimGroup, Story
 from tests.conftest import SEEDS
 
@@ -91,14 +91,14 @@ def test_an_unexpected_error_in_one_file_is_reported_and_the_rest_loads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = seed_copy(tmp_path)
-    real_process = services.process_article
+    real_process = ingest_module.process_article
 
     def process(raw: str, **kwargs: object) -> object:
         if "flatly denied" in raw:  # only in 003
             raise RuntimeError("simulated bug")
         return real_process(raw, **kwargs)
 
-    monkeypatch.setattr(services, "process_article", process)
+    monkeypatch.setattr(ingest_module, "process_article", process)
     err = io.StringIO()
     with pytest.raises(CommandError, match="4 new, 0 already stored, 1 failed"):
         call_command("ingest", str(folder), "--story", "Bug", stdout=io.StringIO(), stderr=err)

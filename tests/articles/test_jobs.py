@@ -7,7 +7,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from newsdiff.articles import jobs, services
+from newsdiff.articles import jobs
+from newsdiff.articles.ingest import article_ingest
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import Article, IngestJob, Story
 from tests.conftest import SEEDS
@@ -54,9 +55,9 @@ def test_a_job_a_dead_worker_left_processing_is_retried() -> None:
 
 def test_a_job_whose_article_was_stored_is_only_aligned_again() -> None:
     story = Story.objects.create(title="Half aligned")
-    article = services.article_ingest(item=item(B), story=story).article
+    article = article_ingest(item=item(B), story=story).article
     jobs.batch_queue(story=story, items=[item(A)])
-    first = services.article_ingest(item=item(A), story=story).article
+    first = article_ingest(item=item(A), story=story).article
     IngestJob.objects.filter(story=story).update(status="aligning", attempts=1, article=first)
     jobs.jobs_recover()
     job = IngestJob.objects.get(story=story)

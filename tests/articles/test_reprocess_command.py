@@ -59,3 +59,18 @@ def test_an_article_that_can_no_longer_be_processed_is_kept_and_reported(story: 
 def test_an_unknown_story_is_an_error() -> None:
     with pytest.raises(CommandError, match="no story with slug nope"):
         reprocess("--story", "nope")
+
+
+def test_dry_run_prints_what_would_change_and_stores_nothing(story: Story) -> None:
+    first = story.articles.order_by("position").first()
+    first.claims.all().delete()
+    Claim.objects.create(article=first, text="Old claim.", start=0, end=10, position=0)
+    story.groups.all().delete()
+    claims = Claim.objects.filter(article__story=story)
+    stored = sorted(claims.values_list("pk", "text"))
+    out, err = reprocess("--story", story.slug, "--dry-run")
+    assert f"{story.slug}: {first}: would change: text unchanged, 1 claims now," in out
+    assert out.count("would change") == 1  # the other articles are as the pipeline makes them
+    assert "(dry run: nothing stored)" in out
+    assert sorted(claims.values_list("pk", "text")) == stored
+    assert not story.groups.exists() and not err

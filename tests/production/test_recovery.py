@@ -7,7 +7,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from newsdiff.articles import jobs, services
+from newsdiff.articles import alignment, jobs
+from newsdiff.articles.ingest import article_ingest
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import Claim, Story
 from tests.conftest import SEEDS
@@ -30,17 +31,17 @@ def unaligned_claims(story: Story) -> int:
 def test_an_article_stored_while_aligning_is_in_the_stored_alignment(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     story = Story.objects.create(title="Raced")
     for name in (A, B):
-        services.article_ingest(item=item(name), story=story)
-    real_align, calls = services.align_articles, []
+        article_ingest(item=item(name), story=story)
+    real_align, calls = alignment.align_articles, []
 
     def align_while_another_worker_stores_c(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(1)
         if len(calls) == 1:
-            services.article_ingest(item=item(C), story=story)
+            article_ingest(item=item(C), story=story)
         return real_align(*args, **kwargs)
 
-    monkeypatch.setattr(services, "align_articles", align_while_another_worker_stores_c)
-    outcome = services.story_align(story=story)
+    monkeypatch.setattr(alignment, "align_articles", align_while_another_worker_stores_c)
+    outcome = alignment.story_align(story=story)
     assert len(calls) == 2  # the first result was computed without C: computed again
     assert outcome.claims == Claim.objects.filter(article__story=story).count()
     assert unaligned_claims(story) == 0
@@ -53,52 +54,52 @@ def test_an_article_stored_while_aligning_is_in_the_stored_alignment(monkeypatch
 
 def test_under_constant_change_the_last_attempt_aligns_under_the_lock(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     story = Story.objects.create(title="Busy")
-    services.article_ingest(item=item(A), story=story)
-    real_align, extra = services.align_articles, iter([B, C])
+    article_ingest(item=item(A), story=story)
+    real_align, extra = alignment.align_articles, iter([B, C])
 
     def align_while_articles_keep_arriving(*args, **kwargs):  # type: ignore[no-untyped-def]
         name = next(extra, None)
         if name:
-            services.article_ingest(item=item(name), story=story)
+            article_ingest(item=item(name), story=story)
         return real_align(*args, **kwargs)
 
-    monkeypatch.setattr(services, "align_articles", align_while_articles_keep_arriving)
-    outcome = services.story_align(story=story)
+    monkeypatch.setattr(alignment, "align_articles", align_while_articles_keep_arriving)
+    outcome = alignment.story_align(story=story)
     assert outcome.claims == Claim.objects.filter(article__story=story).count()
     assert unaligned_claims(story) == 0
 
 
 def test_vectors_are_saved_with_the_alignment_only(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     story = Story.objects.create(title="Crashed mid-align")
-    services.article_ingest(item=item(A), story=story)
-    services.article_ingest(item=item(B), story=story)
+    article_ingest(item=item(A), story=story)
+    article_ingest(item=item(B), story=story)
 
     def crash(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("worker killed while storing the alignment")
 
-    monkeypatch.setattr(services, "_store_alignment", crash)
+    monkeypatch.setattr(alignment, "_store_alignment", crash)
     with pytest.raises(RuntimeError):
-        services.story_align(story=story)
-    assert services.story_needs_alignment(story)
+        alignment.story_align(story=story)
+    assert alignment.story_needs_alignment(story)
     monkeypatch.undo()
-    services.story_align(story=story)
-    assert not services.story_needs_alignment(story)
+    alignment.story_align(story=story)
+    assert not alignment.story_needs_alignment(story)
 
 
 def test_recover_jobs_aligns_stories_a_killed_run_left_unaligned() -> None:
     story = Story.objects.create(title="Ingest killed before aligning")
-    services.article_ingest(item=item(A), story=story)
-    services.article_ingest(item=item(B), story=story)
+    article_ingest(item=item(A), story=story)
+    article_ingest(item=item(B), story=story)
     out = io.StringIO()
     call_command("recover_jobs", stdout=out)
     assert "Aligned 1 story(ies)" in out.getvalue()
-    assert not services.story_needs_alignment(story) and story.groups.exists()
+    assert not alignment.story_needs_alignment(story) and story.groups.exists()
     assert jobs.stories_align_pending() == 0
 
 
 def test_ingest_run_again_after_a_kill_aligns_what_it_left(tmp_path) -> None:  # type: ignore[no-untyped-def]
     story = Story.objects.create(title="again")
-    services.article_ingest(item=item(A), story=story)  # stored, then the run was killed
+    article_ingest(item=item(A), story=story)  # stored, then the run was killed
     (tmp_path / A).write_text((SEEDS / A).read_text(encoding="utf-8"), encoding="utf-8")
     call_command("ingest", str(tmp_path / A), "--story", "again", stdout=io.StringIO())
-    assert not services.story_needs_alignment(story)
+    assert not alignment.story_needs_alignment(story)

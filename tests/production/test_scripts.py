@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import runs, stack
+from scripts import client, runs, stack
 from scripts.client import story_options
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,7 +47,7 @@ def test_a_local_secret_key_is_made_once_and_kept_private(tmp_path: Path, monkey
 
 
 def test_the_stack_runs_with_production_settings_on_loopback() -> None:
-    config = stack.StackConfig(database_url="sqlite:////tmp/x.sqlite3", port=stack.free_port())
+    config = stack.StackConfig(database_url="sqlite:////tmp/x.sqlite3", port=client.free_port())
     env = stack.Stack(config).env()
     assert (env["DEBUG"], env["SECURE_SSL_REDIRECT"]) == ("0", "0")
     assert env["ALLOWED_HOSTS"] == "127.0.0.1,localhost"

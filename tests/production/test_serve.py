@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.client import Browser, story_options
+from scripts.client import Browser, free_port, story_options
 from scripts.runs import RUN_PASSWORD, RUN_USER, seed_texts, upload_text
-from scripts.stack import Stack, StackConfig, free_port
+from scripts.stack import Stack, StackConfig
 
 STATIC = re.compile(r'(?:href|src)="(/static/[^"]+)"')
 

@@ -83,8 +83,9 @@ def extract(html: str, url: str = "") -> Extracted:
         document = trafilatura.extract_metadata(html, default_url=url or None)
     text = getattr(document, "text", None) or ""
     fallback = fallback_text(html) if word_count(text) < MIN_EXTRACTED_WORDS else ""
-    title = document.title or page_title(html)
-    meta = (title or "", document.author or "", document.date or "")
+    title = getattr(document, "title", None) or page_title(html)
+    author, date = getattr(document, "author", None), getattr(document, "date", None)
+    meta = (title or "", author or "", date or "")
     return Extracted(fallback or text, *meta, whole_page=bool(fallback))
 
 

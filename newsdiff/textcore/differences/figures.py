@@ -54,6 +54,7 @@ def compare_figures(a: Sequence[Figure], b: Sequence[Figure]) -> tuple[FigureDif
     pairs = _pair(left, right, figures_agree)
     pairs += _pair(left, right, lambda x, y: (x.unit, x.per) == (y.unit, y.per))
     pairs += _pair(left, right, lambda x, y: x.unit == y.unit)
+    found: list[tuple[tuple[float, float], FigureDifference]]
     found = [((x.start, y.start), _paired(x, y)) for x, y in pairs]
     found += [((x.start, math.inf), _only(FigureKind.ONLY_A, x)) for x in _counted(left)]
     found += [((math.inf, y.start), _only(FigureKind.ONLY_B, y)) for y in _counted(right)]

@@ -15,6 +15,7 @@ rather than word confetti; equal content words ("50,000", "Wagner") always stay 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
@@ -115,7 +116,7 @@ def phrase(text: str) -> str:
     return text[wordy[0][0] : wordy[-1][1]] if wordy else ""
 
 
-def _glue(codes: list[Code], left: Tokens) -> list[Code]:
+def _glue(codes: Sequence[Code], left: Tokens) -> list[Code]:
     """Turn each short equal run between two changes into a change."""
     last = len(codes) - 1
     return [

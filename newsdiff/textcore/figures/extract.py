@@ -170,8 +170,8 @@ def _value(parts: dict[str, str | None]) -> tuple[float | None, str]:
         share, is_count = parse_fraction(parts)
         return share, "" if is_count else "percent"
     if parts["digits"]:
-        value: float | None = float(parts["digits"].replace(",", ""))
-        value += MIXED_FRACTIONS.get(parts["mixed"] or parts["glyph"] or "", 0.0)
+        fraction = MIXED_FRACTIONS.get(parts["mixed"] or parts["glyph"] or "", 0.0)
+        value: float | None = float(parts["digits"].replace(",", "")) + fraction
     else:
         value = parse_number_words(parts["words"] or "")
     scale = (parts["scale"] or parts["suffix"] or "").lower()

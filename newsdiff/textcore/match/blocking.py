@@ -61,8 +61,8 @@ def shared_feature_pairs(
     """Pairs of claims of different articles that share a figure value or a rare word."""
     index: dict[object, list[int]] = defaultdict(list)
     for n, p in enumerate(profiles):
-        for key in {("fig", f.unit, f.per, round(f.value, 6)) for f in p.figures} | p.stems:
-            index[key].append(n)
+        for feature in {("fig", f.unit, f.per, round(f.value, 6)) for f in p.figures} | p.stems:
+            index[feature].append(n)
     limit = max(2, int(RARE_SHARE * len(profiles)))
     for key, holders in index.items():
         if isinstance(key, str) and len(holders) > limit:

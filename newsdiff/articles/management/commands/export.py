@@ -1,4 +1,4 @@
-"""Write stories with their articles, claims, matches and groups as JSON (format: SPEC.md)."""
+"""Write stories with their articles, claims, matches and groups as JSON (docs/export.md)."""
 
 from __future__ import annotations
 

@@ -16,7 +16,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from newsdiff.articles import services
+from newsdiff.articles.alignment import story_needs_alignment
+from newsdiff.articles.ingest import ArticleRejected, article_ingest, ingest_then_align
 from newsdiff.articles.inputs import ArticleInput, InputProblem, read_path, walk
 from newsdiff.articles.models import Story
 
@@ -34,14 +35,17 @@ class Command(BaseCommand):
         default_story = options["story"] or _story_title_for(options["paths"])
         self.interactive = sys.stdout.isatty() and options.get("verbosity", 1) >= 1
         tally = {"new": 0, "same": 0, "failed": 0}
-        touched: dict[int, Story] = {}
         items = [item for path in walk(options["paths"]) for item in _expand(path)]
-        for n, item in enumerate(items, start=1):
-            status = self._ingest_one(item, options, default_story, touched)
+
+        def ingest_one(numbered: tuple[int, ArticleInput | InputProblem]) -> Story | None:
+            n, item = numbered
+            status, story = self._ingest_one(item, options, default_story)
             tally[status] += 1
             self._progress(n, len(items), item, status)
-        for story in touched.values():
-            outcome = services.story_align(story=story)
+            return story
+
+        aligned = ingest_then_align(enumerate(items, start=1), ingest_one)
+        for story, outcome in aligned:
             self.stdout.write(
                 f"Aligned {story.title!r}: {outcome.claims} claims, {outcome.matches} matches, "
                 f"{outcome.groups} groups."
@@ -60,19 +64,19 @@ class Command(BaseCommand):
         item: ArticleInput | InputProblem,
         options: dict[str, Any],
         default_story: str,
-        touched: dict[int, Story],
-    ) -> str:
+    ) -> tuple[str, Story | None]:
+        """Store one input; how it went (new, same, failed) and the story to align, if any."""
         if isinstance(item, InputProblem):
             self.stderr.write(self.style.ERROR(f"{item.where}: {item.reason}"))
-            return "failed"
+            return "failed", None
         if options["outlet"]:
             item = _with_outlet(item, options["outlet"])
         title = options["story"] or item.story or default_story
         try:
-            outcome = services.article_ingest(item=item, story_title=title)
-        except services.ArticleRejected as error:
+            outcome = article_ingest(item=item, story_title=title)
+        except ArticleRejected as error:
             self.stderr.write(self.style.ERROR(f"{item.where}: {error}"))
-            return "failed"
+            return "failed", None
         except (
             Exception
         ) as error:  # a bug must not stop the other files; its transaction rolled back
@@ -82,11 +86,10 @@ class Command(BaseCommand):
                     f"({type(error).__name__}: {error}); nothing of it was stored"
                 )
             )
-            return "failed"
+            return "failed", None
         story = outcome.article.story
-        if outcome.created or services.story_needs_alignment(story):  # e.g. a run killed before
-            touched[story.pk] = story
-        return "new" if outcome.created else "same"
+        needs_alignment = outcome.created or story_needs_alignment(story)  # e.g. a killed run
+        return ("new" if outcome.created else "same"), story if needs_alignment else None
 
     def _progress(self, n: int, total: int, item: ArticleInput | InputProblem, status: str) -> None:
         if status == "failed":

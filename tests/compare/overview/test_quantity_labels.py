@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.compare.quantity_labels import quantity_label
+from newsdiff.compare.overview.quantity_labels import quantity_label
 from newsdiff.textcore.types import Figure
 
 

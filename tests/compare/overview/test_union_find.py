@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdiff.compare.union_find import components
+from newsdiff.compare.overview.union_find import components
 
 
 def test_linked_indices_form_groups_in_order_of_their_first_index() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdiff.compare.figures_table import build_figures
+from newsdiff.compare.overview.figures_table import build_figures
 from tests.compare.plain_story import article, claim, story_of
 
 

@@ -11,8 +11,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from newsdiff.articles.models import Article, Claim, ClaimGroup, Outlet, Story, content_hash
-from newsdiff.compare.coverage import HAS, LACKS, PARAPHRASES
-from newsdiff.compare.overview import Overview
+from newsdiff.compare.overview.build import Overview
+from newsdiff.compare.overview.coverage import HAS, LACKS, PARAPHRASES
 from newsdiff.textcore.figures import find_figures
 
 MAX_QUERIES = 8  # session, user, two permission look-ups of the base template, and four of ours

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsdiff.compare.wording import VERBATIM_SHARE, shared_wording
+from newsdiff.compare.overview.wording import VERBATIM_SHARE, shared_wording
 
 if TYPE_CHECKING:
     from newsdiff.articles.models import Article, Claim

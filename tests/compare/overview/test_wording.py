@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.compare.wording import excerpt, same_word_run, shared_wording, topic_overlap
+from newsdiff.compare.overview.wording import excerpt, same_word_run, shared_wording, topic_overlap
 
 
 def test_reused_wording_is_told_from_a_paraphrase() -> None:

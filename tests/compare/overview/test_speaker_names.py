@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.compare.speaker_names import speaker_names
+from newsdiff.compare.overview.speaker_names import speaker_names
 
 
 def test_speakers_are_one_person_whatever_their_title_or_first_name() -> None:

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from newsdiff.compare.coverage import (
+from newsdiff.compare.overview.coverage import (
     HAS,
     LACKS,
     PARAPHRASES,
@@ -15,7 +15,7 @@ from newsdiff.compare.coverage import (
     CoverageRow,
     OutletSummary,
 )
-from newsdiff.compare.matrix_svg import (
+from newsdiff.compare.overview.matrix_svg import (
     COLOURS,
     coverage_matrix,
     legend_glyph,

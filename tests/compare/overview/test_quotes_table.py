@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdiff.compare.quotes_table import UNATTRIBUTED, build_quotes, quote_sections
+from newsdiff.compare.overview.quotes_table import UNATTRIBUTED, build_quotes, quote_sections
 from tests.compare.plain_story import article, claim, story_of
 
 WORDS = "Wagner is searching around the world for arms suppliers"

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from newsdiff.compare.quantity_labels import quantity_label
-from newsdiff.compare.union_find import components
+from newsdiff.compare.overview.quantity_labels import quantity_label
+from newsdiff.compare.overview.union_find import components
 from newsdiff.textcore.figures import figures_agree
 from newsdiff.textcore.types import Figure
 

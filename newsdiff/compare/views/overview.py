@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from newsdiff.articles.models import Story
-from newsdiff.compare import matrix_svg
-from newsdiff.compare.coverage import HAS, LACKS, PARAPHRASES
-from newsdiff.compare.overview import build_overview
+from newsdiff.compare.overview import matrix_svg
+from newsdiff.compare.overview.build import build_overview
+from newsdiff.compare.overview.coverage import HAS, LACKS, PARAPHRASES
 from newsdiff.compare.story_claims import load_story_claims
 
 

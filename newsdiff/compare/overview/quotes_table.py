@@ -7,9 +7,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsdiff.compare.speaker_names import speaker_names
-from newsdiff.compare.union_find import components
-from newsdiff.compare.wording import VERBATIM_SHARE, same_word_run, shared_wording, topic_overlap
+from newsdiff.compare.overview.speaker_names import speaker_names
+from newsdiff.compare.overview.union_find import components
+from newsdiff.compare.overview.wording import (
+    VERBATIM_SHARE,
+    same_word_run,
+    shared_wording,
+    topic_overlap,
+)
 
 if TYPE_CHECKING:
     from newsdiff.articles.models import Article, Claim

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from newsdiff.compare.coverage import HAS, LACKS, PARAPHRASES, build_coverage, build_outlets
+from newsdiff.compare.overview.coverage import (
+    HAS,
+    LACKS,
+    PARAPHRASES,
+    build_coverage,
+    build_outlets,
+)
 from tests.compare.plain_story import article, claim, story_of
 
 

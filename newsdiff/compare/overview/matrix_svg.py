@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from newsdiff.compare.coverage import (
+from newsdiff.compare.overview.coverage import (
     HAS,
     LACKS,
     PARAPHRASES,
@@ -24,7 +24,7 @@ from newsdiff.compare.coverage import (
     CoverageRow,
     OutletSummary,
 )
-from newsdiff.compare.wording import excerpt
+from newsdiff.compare.overview.wording import excerpt
 
 LABEL_WIDTH = 560
 CELL_WIDTH = 100

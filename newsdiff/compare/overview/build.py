@@ -10,9 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdiff.compare.coverage import Coverage, OutletSummary, build_coverage, build_outlets
-from newsdiff.compare.figures_table import FigureRow, build_figures
-from newsdiff.compare.quotes_table import QuoteRow, QuoteSection, build_quotes, quote_sections
+from newsdiff.compare.overview.coverage import (
+    Coverage,
+    OutletSummary,
+    build_coverage,
+    build_outlets,
+)
+from newsdiff.compare.overview.figures_table import FigureRow, build_figures
+from newsdiff.compare.overview.quotes_table import (
+    QuoteRow,
+    QuoteSection,
+    build_quotes,
+    quote_sections,
+)
 from newsdiff.compare.story_claims import StoryClaims
 
 

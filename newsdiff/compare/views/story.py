@@ -1,0 +1,127 @@
+"""A story side by side: one column per article, shared statements on one row; and the
+uploads-in-progress component that polls itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from newsdiff.articles.models import Article, Claim, Story
+from newsdiff.compare.rows import build_comparison
+from newsdiff.compare.statement import statement_versions
+from newsdiff.compare.story_claims import load_story_claims
+from newsdiff.compare.views.params import int_or_none
+
+JOBS_SHOWN_FOR = timedelta(hours=24)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    story = get_object_or_404(Story, slug=slug)
+    loaded = load_story_claims(story)
+    articles = list(loaded.articles)
+    lead = _lead_article(articles, request.GET.get("lead"))
+    ordered = [lead, *[a for a in articles if a != lead]] if lead else articles
+    comparison = build_comparison(ordered, loaded.claims, loaded.group_of())
+    hidden = _hidden_ids(request.GET.get("hide"), comparison.articles, lead)
+    context = {
+        "story": story,
+        "comparison": comparison.without(hidden),
+        "total_articles": len(articles),
+        "columns": _columns(request, comparison.articles, lead, hidden),
+        "hidden": [a for a in comparison.articles if a.pk in hidden],
+        "lead": lead,
+        "statement": _open_statement(story, request.GET.get("group"), lead),
+        **_jobs_context(story),
+    }
+    if request.htmx:
+        return render(request, "compare/story_detail.html#alignment", context)
+    return render(request, "compare/story_detail.html", context)
+
+
+@require_GET
+def story_jobs(request: HttpRequest, slug: str) -> HttpResponse:
+    """The uploads-in-progress component; it polls itself until every job is finished."""
+    story = get_object_or_404(Story, slug=slug)
+    context = {"story": story, **_jobs_context(story)}
+    response = render(request, "compare/story_detail.html#jobs", context)
+    if not context["jobs_running"]:
+        response.status_code = 286  # htmx: stop polling
+        response["HX-Trigger"] = "alignment-changed"
+    return response
+
+
+def _jobs_context(story: Story) -> dict[str, object]:
+    recent = timezone.now() - JOBS_SHOWN_FOR
+    shown = list(story.jobs.visible().filter(created_at__gte=recent).defer("raw"))
+    return {"jobs": shown, "jobs_running": any(not job.is_finished for job in shown)}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """An article's column header: whether it leads, and the links that change the view."""
+
+    article: Article
+    is_lead: bool
+    lead_query: str
+    hide_query: str
+    show_query: str
+
+
+def _hidden_ids(value: str | None, articles: list[Article], lead: Article | None) -> set[int]:
+    wanted = {int(part) for part in (value or "").split(",") if part.strip().isdigit()}
+    return {a.pk for a in articles if a.pk in wanted and a != lead}
+
+
+def _columns(
+    request: HttpRequest, articles: list[Article], lead: Article | None, hidden: set[int]
+) -> list[Column]:
+    def query(**changes: object) -> str:
+        params = request.GET.copy()
+        params.pop("group", None)
+        for key, value in changes.items():
+            if value:
+                params[key] = str(value)
+            else:
+                params.pop(key, None)
+        return "?" + params.urlencode()
+
+    def hide_list(ids: set[int]) -> str:
+        return ",".join(str(pk) for pk in sorted(ids))
+
+    return [
+        Column(
+            article=article,
+            is_lead=article == lead,
+            lead_query=query(lead=article.pk, hide=hide_list(hidden - {article.pk})),
+            hide_query=query(hide=hide_list(hidden | {article.pk})),
+            show_query=query(hide=hide_list(hidden - {article.pk})),
+        )
+        for article in articles
+    ]
+
+
+def _open_statement(story: Story, group_id: str | None, lead: Article | None) -> object:
+    """The statement comparison a shared URL asks to show open, if any."""
+    wanted = int_or_none(group_id)
+    if wanted is None:
+        return None
+    claims = Claim.objects.select_related("article__outlet").defer("embedding")
+    group = story.groups.prefetch_related(Prefetch("claims", claims)).filter(pk=wanted).first()
+    if group is None:
+        return None
+    lead_claim = next((c for c in group.claims.all() if lead and c.article_id == lead.pk), None)
+    return statement_versions(group, lead_claim.pk if lead_claim else None)
+
+
+def _lead_article(articles: list[Article], wanted: str | None) -> Article | None:
+    by_id = {str(article.pk): article for article in articles}
+    return by_id.get(wanted or "") or (articles[0] if articles else None)
