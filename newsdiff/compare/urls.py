@@ -22,6 +22,7 @@ urlpatterns = [
     path("stories/<slug:slug>/groups/<int:group_id>/", statement.group_detail, name="group-detail"),
     path("stories/<slug:slug>/jobs/", story.story_jobs, name="story-jobs"),
     path("stories/<slug:slug>/export.json", export.story_export_json, name="story-export"),
+    path("stories/<slug:slug>/rows.csv", export.story_export_csv, name="story-export-csv"),
     path("stories/<slug:slug>/articles/<int:pk>/", article.article_detail, name="article-detail"),
     path(
         "stories/<slug:slug>/articles/<int:pk>/lines/<int:index>/",

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from newsdiff.articles.models import Article, Claim, Story
+from newsdiff.compare.grid import view_mode
 from newsdiff.compare.rows import build_comparison
 from newsdiff.compare.statement import statement_versions
 from newsdiff.compare.story_claims import load_story_claims
@@ -39,6 +40,7 @@ def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "columns": _columns(request, comparison.articles, lead, hidden),
         "hidden": [a for a in comparison.articles if a.pk in hidden],
         "lead": lead,
+        "grid_view": view_mode(request.GET.get("view")),
         "statement": _open_statement(story, request.GET.get("group"), lead),
         **_jobs_context(story),
     }
