@@ -19,6 +19,11 @@ urlpatterns = [
     path("stories/<slug:slug>/delete/", story_edit.story_delete, name="story-delete"),
     path("stories/<slug:slug>/upload/", upload.upload, name="story-upload"),
     path("stories/<slug:slug>/overview/", overview.story_overview, name="story-overview"),
+    path(
+        "stories/<slug:slug>/overview/table/",
+        overview.story_overview_table,
+        name="story-overview-table",
+    ),
     path("stories/<slug:slug>/groups/<int:group_id>/", statement.group_detail, name="group-detail"),
     path("stories/<slug:slug>/jobs/", story.story_jobs, name="story-jobs"),
     path("stories/<slug:slug>/export.json", export.story_export_json, name="story-export"),

@@ -33,13 +33,19 @@ FILLER = (
 )
 
 
-def shared_by(statement: int) -> list[int]:
+def outlet_names(count: int) -> tuple[str, ...]:
+    """The ten names, then made-up regional papers with long names (labels get cut)."""
+    extra = (f"The Regional Daily Tribune number {n}" for n in range(11, count + 1))
+    return (OUTLETS + tuple(extra))[:count]
+
+
+def shared_by(statement: int, outlets: int = len(OUTLETS)) -> list[int]:
     """The outlets (by column) that carry shared statement `statement`: all of them for the
     first, then runs of two to nine."""
     if statement == 0:
-        return list(range(len(OUTLETS)))
+        return list(range(outlets))
     count = 2 + statement % 8
-    return [(statement + n) % len(OUTLETS) for n in range(count)]
+    return [(statement + n) % outlets for n in range(count)]
 
 
 def shared_text(statement: int, outlet: int) -> tuple[str, str]:
@@ -50,21 +56,25 @@ def shared_text(statement: int, outlet: int) -> tuple[str, str]:
     if statement == 2:
         speaker = "Gerry Scherlinck" if outlet % 2 else "Charles Craft"
         return f"The gunman walked past the receptionist, {speaker} said.", speaker
-    return f"Shared statement {statement} as {OUTLETS[outlet]} puts it, {FILLER}.", ""
+    return f"Shared statement {statement} as {_name(outlet)} puts it, {FILLER}.", ""
 
 
 def own_text(statement: int, outlet: int, n: int) -> str:
-    return f"Only {OUTLETS[outlet]} reports detail {statement}.{n} of the office shooting."
+    return f"Only {_name(outlet)} reports detail {statement}.{n} of the office shooting."
 
 
-def ten_outlet_story(title: str = "Troy office shooting") -> Story:
+def _name(outlet: int) -> str:
+    return outlet_names(outlet + 1)[outlet]
+
+
+def ten_outlet_story(title: str = "Troy office shooting", outlets: int = len(OUTLETS)) -> Story:
     story = Story.objects.create(title=title)
     groups = [ClaimGroup.objects.create(story=story, position=n) for n in range(SHARED)]
-    for column, name in enumerate(OUTLETS):
+    for column, name in enumerate(outlet_names(outlets)):
         outlet, _ = Outlet.objects.get_or_create(name=name)
         sentences: list[tuple[str, str, int | None]] = []
         for statement in range(SHARED):
-            if column in shared_by(statement):
+            if column in shared_by(statement, outlets):
                 text, speaker = shared_text(statement, column)
                 sentences.append((text, speaker, statement))
             if (statement + column) % 3 == 0:

@@ -28,7 +28,7 @@ def test_editor_reads_the_overview(page, live_server, demo: Story) -> None:  # t
 
     matrix = page.locator("svg.matrix")
     assert matrix.is_visible()
-    assert matrix.get_attribute("role") == "img"
+    assert matrix.get_attribute("role") == "group"
     assert "shared statements" in matrix.get_attribute("aria-label")
     assert matrix.bounding_box()["height"] > 300
     assert page.locator("svg.matrix .matrix-cell").count() == 5 * len(

@@ -58,7 +58,7 @@ def cells(root: ET.Element, state: str) -> list[ET.Element]:
 def test_matrix_is_well_formed_and_accessible() -> None:
     root = parse(coverage_matrix(coverage(), title="The story"))
     assert root.tag == f"{SVG}svg"
-    assert root.get("role") == "img"
+    assert root.get("role") == "group"  # it holds links: not an image (axe: nested-interactive)
     assert "2 shared statements (rows) by 3 outlets (columns)" in root.get("aria-label", "")
     assert root.find(f"{SVG}title").text == "Coverage of the shared statements: The story"
     desc = root.find(f"{SVG}desc")
@@ -77,10 +77,17 @@ def test_every_cell_has_a_state_a_shape_and_a_tooltip() -> None:
     assert has.find(f"{SVG}title").text == (
         "19FortyFive: has it, word for word or nearly (same wording as Outlet B)"
     )
-    assert [r.get("fill") for r in has.findall(f"{SVG}rect")][-1] == COLOURS[HAS]
-    assert paraphrase.find(f"{SVG}path") is not None  # the half-filled square
-    assert lacks.findall(f"{SVG}rect")[-1].get("stroke-dasharray")  # the dashed empty outline
+    symbols = {s.get("id"): s for s in root.iter(f"{SVG}symbol")}
+    shapes = {state: symbols[_used(cells(root, state)[0])] for state in (HAS, PARAPHRASES, LACKS)}
+    assert [r.get("fill") for r in shapes[HAS].findall(f"{SVG}rect")][-1] == COLOURS[HAS]
+    assert shapes[PARAPHRASES].find(f"{SVG}path") is not None  # the half-filled square
+    assert shapes[LACKS].findall(f"{SVG}rect")[-1].get("stroke-dasharray")  # dashed outline
+    assert paraphrase.find(f"{SVG}title").text.startswith("Outlet C: paraphrases it")
     assert lacks.find(f"{SVG}title").text == "19FortyFive: lacks it"
+
+
+def _used(cell: ET.Element) -> str:
+    return cell.find(f"{SVG}use").get("href").removeprefix("#")
 
 
 def test_rows_link_to_the_story_and_long_statements_are_cut_with_the_full_text_in_a_tooltip() -> (
@@ -98,11 +105,28 @@ def test_rows_link_to_the_story_and_long_statements_are_cut_with_the_full_text_i
     assert counts == ["3 of 3", "2 of 3"]
 
 
-def test_column_labels_wrap_into_two_lines_with_the_full_label_as_tooltip() -> None:
-    root = parse(coverage_matrix(coverage(("Outlet C (from German)", "B", "C"))))
+def test_column_labels_lean_and_long_ones_are_cut_with_the_full_label_as_tooltip() -> None:
+    name = "usatoday30.usatoday.com (April 9 update)"
+    root = parse(coverage_matrix(coverage((name, "B", "C"))))
     head = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "matrix-outlet")
-    assert head.find(f"{SVG}title").text == "Outlet C (from German)"
-    assert [span.text for span in head.findall(f"{SVG}tspan")] == ["Outlet C (from", "German)"]
+    assert head.find(f"{SVG}title").text == name
+    shown = "".join(head.itertext()).removeprefix(name)
+    assert shown.endswith("…") and len(shown) <= 24
+    assert head.get("transform").startswith("rotate(-50 ")
+
+
+@pytest.mark.parametrize("outlets", [10, 30])
+def test_every_column_fits_inside_the_drawing(outlets: int) -> None:
+    labels = tuple(f"outlet-number-{n}.example.com" for n in range(outlets))
+    rows = (CoverageRow(1, 0, "A.", "/#group-1", (CoverageCell(HAS),) * outlets),)
+    root = parse(coverage_matrix(Coverage(labels, rows)))
+    width = float(root.get("width"))
+    heads = [t for t in root.iter(f"{SVG}text") if t.get("class") == "matrix-outlet"]
+    assert len(heads) == outlets
+    last = float(heads[-1].get("x"))
+    lean = 24 * 7 * 0.643  # the longest label drawn, leaning at 50 degrees
+    assert last + lean <= width
+    assert width <= (430 if outlets <= 20 else 330) + outlets * 30 + 130
 
 
 def test_untrusted_text_is_escaped() -> None:
