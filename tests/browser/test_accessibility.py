@@ -47,6 +47,7 @@ def pages_of(story: Story) -> list[str]:
         url + "?view=shared",
         url + f"?group={group.pk}",
         url + "overview/",
+        url + "overview/table/",
         url + f"groups/{group.pk}/",
         article.get_absolute_url(),
         url + "upload/",
@@ -59,7 +60,7 @@ def test_every_page_has_no_serious_or_critical_violation(page, live_server, stor
     page.goto(live_server.url + "/accounts/login/")
     found = {"/accounts/login/": violations(page)}
     sign_in(page, live_server.url)
-    paths = ["/", "/?q=fighters", "/upload/"]
+    paths = ["/", "/?q=fighters", "/?q=mph+120+interstate", "/?q=nothing+like+this", "/upload/"]
     for story in stories:
         paths += pages_of(story)
     for path in paths:
