@@ -56,6 +56,7 @@ MUTED = "#5b6570"
 RULE = "#dcd8cf"
 STRIPE = "#f6f4ef"
 COLOURS = {HAS: "#1e6b3a", PARAPHRASES: "#1f4f96", LACKS: "#8b9199"}
+TIP_STATES = {HAS: "word for word or nearly", PARAPHRASES: "in its own words", LACKS: "lacks it"}
 SHAPES = {HAS: "full square", PARAPHRASES: "half-filled square", LACKS: "dashed empty square"}
 
 
@@ -233,10 +234,12 @@ def _row(index: int, row: CoverageRow, labels: tuple[str, ...], head: int) -> st
 def _cell(top: int, column: int, cell: CoverageCell, labels: tuple[str, ...]) -> str:
     x = _left(len(labels)) + column * CELL_WIDTH + (CELL_WIDTH - GLYPH) // 2 - 1
     y = top + (ROW_HEIGHT - GLYPH) // 2 - 1
-    return (
-        f'<g class="matrix-cell matrix-{cell.state}"><title>{escape(_tip(labels[column], cell))}'
-        f'</title><use href="#matrix-{cell.state}" x="{x}" y="{y}"/></g>'
+    used = (
+        f'<use class="matrix-cell matrix-{cell.state}" href="#matrix-{cell.state}" x="{x}" y="{y}"'
     )
+    if cell.state == LACKS:  # the dashed outline says it; a tooltip would only repeat the column
+        return used + "/>"
+    return f"{used}><title>{escape(_tip(labels[column], cell))}</title></use>"
 
 
 def _foot(coverage: Coverage, head: int) -> SafeString:
@@ -260,9 +263,9 @@ def _foot(coverage: Coverage, head: int) -> SafeString:
 
 
 def _tip(label: str, cell: CoverageCell) -> str:
-    tip = f"{label}: {STATES[cell.state]}"
+    tip = f"{label}: {TIP_STATES[cell.state]}"
     if cell.like:
-        tip += f" (same wording as {cell.like_briefly})"
+        tip += f", as {cell.like_briefly}"
     if cell.claims:
         tip += f". “{excerpt(cell.text, TIP_CHARS)}”"
     return tip
