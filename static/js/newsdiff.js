@@ -261,11 +261,8 @@
     var keys = document.querySelector(".keys-button");
     if (keys) { keys.hidden = false; }
     if (!box || !table) { return; }
-    var head = table.tHead;
-    // a cell scrolled into view is not hidden under the sticky header row or first column
-    box.style.scrollPaddingTop = (head ? head.offsetHeight : 0) + "px";
-    var corner = table.querySelector("thead .corner");
-    box.style.scrollPaddingLeft = (corner ? corner.offsetWidth : 0) + "px";
+    // (no inline style is set here: htmx keeps pages in its history as HTML, and the CSP
+    // would refuse a style attribute when one is restored; the CSS sets the scroll padding)
     var pending = false;
     box.addEventListener("scroll", function () {
       if (pending) { return; }

@@ -218,3 +218,41 @@ def test_print_keeps_every_outlet(browser, live_server, story, paper: str) -> No
     assert on_paper == list(OUTLETS)
     for name in OUTLETS:  # each outlet's wording of the statement all ten carry, not only its name
         assert f"as {name} puts it" in flat
+
+
+def test_the_address_always_says_what_is_shown_and_back_and_forward_work(
+    browser, live_server, story
+) -> None:  # type: ignore[no-untyped-def]
+    page = open_story(browser, live_server, story, 1440)
+    hidden = []
+    for _ in range(3):  # hide three columns, one after the other, without waiting in between
+        link = page.locator(".hide-link").nth(1)
+        hidden.append(link.get_attribute("href").split("hide=")[1].split("&")[0].split("%2C")[-1])
+        link.click()
+        wanted = ",".join(sorted(hidden, key=int))
+        page.wait_for_function(f"() => decodeURIComponent(location.search).includes('{wanted}')")
+    assert page.locator(".hidden-columns a").count() == 3
+    page.get_by_role("link", name="Everything expanded").click()
+    page.wait_for_url(re.compile(r"view=expanded"))
+    page.locator(".claim-link").first.click()
+    page.wait_for_url(re.compile(r"group=\d+"))
+    page.locator("#statement .versions").wait_for()
+    shown = page.url
+    page.reload()  # the address alone reproduces the view
+    assert page.locator(".hidden-columns a").count() == 3
+    assert page.locator("details.own:not([open])").count() == 0
+    assert page.locator("#statement .versions").is_visible()
+    assert page.locator("thead th.col-head").count() == len(OUTLETS) - 3
+    page.go_back()
+    page.wait_for_url(lambda url: "group=" not in url)
+    page.wait_for_function("() => document.getElementById('statement').hidden")
+    page.go_back()
+    page.wait_for_url(lambda url: "view=expanded" not in url)
+    page.wait_for_function("() => !document.querySelector('details.own[open]')")
+    assert page.locator(".hidden-columns a").count() == 3
+    page.go_forward()
+    page.wait_for_url(re.compile(r"view=expanded"))
+    page.go_forward()
+    page.wait_for_url(shown)
+    page.locator("#statement .versions").wait_for()
+    assert page.console_errors == []
