@@ -14,7 +14,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 python; do \
 	then command -v $$p; break; fi; done)
 
 .PHONY: run test test-postgres serve loadtest faulttest lint format clean-venv \
-	bench bench-clean bench-metadata bench-match bench-sentences bench-page bench-hostile \
+	bench bench-clean bench-metadata bench-match bench-sentences bench-page bench-hostile bench-grid \
 	bench-add-by-url screenshots
 
 $(PY):
@@ -73,7 +73,7 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 
 # Benchmarks print tables; those reading ../shared/data say so and skip when it is absent.
-bench: bench-clean bench-metadata bench-match bench-sentences bench-page bench-add-by-url
+bench: bench-clean bench-metadata bench-match bench-sentences bench-page bench-grid bench-add-by-url
 
 bench-clean: $(VENV)/.installed-dev
 	$(PY) -m bench.bench_clean
@@ -94,6 +94,10 @@ bench-hostile: $(VENV)/.installed-dev
 
 bench-metadata: $(VENV)/.installed-dev
 	$(PY) -m bench.bench_metadata
+
+# A ten-outlet story in Chromium: page and grid height, outlet names in view, print to PDF.
+bench-grid: $(VENV)/.installed-dev
+	$(PY) -m bench.bench_grid
 
 bench-add-by-url: $(VENV)/.installed-dev
 	$(PY) -m bench.bench_add_by_url

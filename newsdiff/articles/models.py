@@ -125,7 +125,12 @@ class Article(models.Model):
         return f"{self.label}: {self.title[:60]}"
 
     def get_absolute_url(self) -> str:
-        return reverse("article-detail", args=[self.story.slug, self.pk])
+        """Kept once worked out: pages link to an article from every claim (`reverse` is slow)."""
+        key = (self.story.slug, self.pk)
+        cached = self.__dict__.get("_absolute_url")
+        if cached is None or cached[0] != key:
+            cached = self.__dict__["_absolute_url"] = (key, reverse("article-detail", args=key))
+        return cached[1]
 
     @property
     def label(self) -> str:

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsdiff.articles.models import Article, Claim
+
+if TYPE_CHECKING:
+    from newsdiff.compare.grid import GridRow
 
 SHARED_ALL = "all"
 SHARED_SEVERAL = "several"
@@ -40,6 +44,13 @@ class Comparison:
         ]
         articles = [self.articles[n] for n in keep]
         return Comparison(articles=articles, rows=[row for row in rows if any(row.columns)])
+
+    @property
+    def grid(self) -> list[GridRow]:
+        """The rows as the story page shows them, with where outlets' versions disagree."""
+        from newsdiff.compare.grid import grid_rows
+
+        return grid_rows(self.articles, self.rows)
 
     @property
     def counts(self) -> dict[str, int]:

@@ -50,7 +50,7 @@ def _ready_articles(story: Story) -> list[Article]:
 def _claims_by_article(articles: list[Article]) -> dict[int, list[Claim]]:
     claims: dict[int, list[Claim]] = defaultdict(list)
     found = Claim.objects.filter(article__in=articles).order_by("article_id", "position")
-    for claim in found.defer("embedding"):
+    for claim in found.defer("embedding", "names"):
         claims[claim.article_id].append(claim)
     return dict(claims)
 

@@ -24,10 +24,16 @@ urlpatterns = [
     path("stories/<slug:slug>/delete/", story_edit.story_delete, name="story-delete"),
     path("stories/<slug:slug>/upload/", upload.upload, name="story-upload"),
     path("stories/<slug:slug>/overview/", overview.story_overview, name="story-overview"),
+    path(
+        "stories/<slug:slug>/overview/table/",
+        overview.story_overview_table,
+        name="story-overview-table",
+    ),
     path("stories/<slug:slug>/groups/<id:group_id>/", statement.group_detail, name="group-detail"),
     path("stories/<slug:slug>/jobs/", story.story_jobs, name="story-jobs"),
     path("stories/<slug:slug>/check/", checks.story_check, name="story-check"),
     path("stories/<slug:slug>/export.json", export.story_export_json, name="story-export"),
+    path("stories/<slug:slug>/rows.csv", export.story_export_csv, name="story-export-csv"),
     path("stories/<slug:slug>/articles/<id:pk>/", article.article_detail, name="article-detail"),
     path("stories/<slug:slug>/articles/<id:pk>/check/", checks.article_check, name="article-check"),
     path(

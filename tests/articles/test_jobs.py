@@ -110,7 +110,7 @@ def test_a_job_that_runs_over_its_time_fails_clearly_and_is_not_queued_again(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_computes_outside_any_transaction(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_worker_computes_outside_any_transaction(monkeypatch) -> None:
     from django.db import connection
 
     from newsdiff.articles import timelimit

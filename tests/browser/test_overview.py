@@ -38,7 +38,7 @@ def test_editor_reads_the_overview(
 
     matrix = page.locator("svg.matrix")
     assert matrix.is_visible()
-    assert matrix.get_attribute("role") == "img"
+    assert matrix.get_attribute("role") == "group"
     label, box = matrix.get_attribute("aria-label"), matrix.bounding_box()
     assert label is not None and "shared statements" in label
     assert box is not None and box["height"] > 300

@@ -59,10 +59,14 @@ def test_editor_sees_the_seed_story_side_by_side(
     fifty = page.locator(".claim", has_text="estimated 50,000 fighters")
     row = page.locator("tr", has=fifty)
     assert row.locator(".claim").count() == 4
-    assert "shared by 4 of 5" in fifty.inner_text().lower()
+    assert "shared by 4 of 5" in row.locator(".row-head").inner_text().lower()
 
     unique = page.locator(".claim", has_text="We must immediately recognize them")
-    assert "only here" in unique.inner_text().lower()
+    folded = page.locator("details.own", has=unique)
+    assert "only here" in folded.locator("summary").inner_text().lower()
+    assert not unique.is_visible()  # folded by default, opens in place
+    folded.locator("summary").click()
+    assert unique.is_visible()
     assert background(fifty) != background(unique)
     assert background(unique) not in {"rgba(0, 0, 0, 0)", "rgb(255, 255, 255)"}
     assert page.locator(".legend").is_visible()
@@ -81,11 +85,12 @@ def test_lead_switch_with_htmx_keeps_a_shareable_url(
     assert last is not None
     page.locator("th", has_text=last.label).locator(".lead-link").click()
     page.wait_for_url(re.compile(rf"lead={last.pk}"))
-    first_header = page.locator("table.side-by-side thead th").first
+    first_header = page.locator("table.side-by-side thead th.col-head").first
     assert last.label.lower() in first_header.inner_text().lower()
     assert "leading" in first_header.inner_text().lower()
     page.reload()
     assert (
-        last.label.lower() in page.locator("table.side-by-side thead th").first.inner_text().lower()
+        last.label.lower()
+        in page.locator("table.side-by-side thead th.col-head").first.inner_text().lower()
     )
     assert console_errors == []

@@ -104,7 +104,7 @@ def test_a_fullwidth_lookalike_counts_as_the_same_user_name(
         assert WAIT in sign_in(client, EDITOR_PASSWORD, username=spelling)
 
 
-def test_the_fullwidth_lookalike_signs_in_as_the_user(client: Client, editor) -> None:  # type: ignore[no-untyped-def]
+def test_the_fullwidth_lookalike_signs_in_as_the_user(client: Client, editor) -> None:
     assert sign_in(client, EDITOR_PASSWORD, username="ｊｏ") == "signed in"
 
 
@@ -134,7 +134,7 @@ def test_guesses_from_many_addresses_stop_at_the_user_limit_but_not_for_a_known_
     assert sign_in(real_user, EDITOR_PASSWORD, ip="10.3.0.1") == "signed in"
 
 
-def test_one_address_trying_many_user_names_waits(client: Client, editor, settings) -> None:  # type: ignore[no-untyped-def]
+def test_one_address_trying_many_user_names_waits(client: Client, editor, settings) -> None:
     names = [f"user{n}" for n in range(settings.SIGNIN_MAX_FAILURES_PER_ADDRESS)]
     for name in names:
         assert WAIT not in sign_in(client, "wrong", username=name, ip="10.4.0.1")
@@ -143,7 +143,7 @@ def test_one_address_trying_many_user_names_waits(client: Client, editor, settin
     assert sign_in(client, EDITOR_PASSWORD, ip="10.4.0.2") == "signed in"
 
 
-def test_a_forged_known_device_cookie_is_ignored(client: Client, editor, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_forged_known_device_cookie_is_ignored(client: Client, editor, settings) -> None:
     fail(client, settings.SIGNIN_MAX_FAILURES)
     client.cookies[throttle.DEVICE_COOKIE] = "not-signed"
     assert WAIT in sign_in(client, EDITOR_PASSWORD)

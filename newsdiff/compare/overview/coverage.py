@@ -1,6 +1,7 @@
 """Which outlet carries which shared statement and in whose words, and what only one has.
 
-A shared statement is a group with claims of two outlets or more. Each outlet *has* it when
+A shared statement is a group with claims of two outlets or more, named by its central claim
+(`wording.central`: the wording that says what most versions say). Each outlet *has* it when
 its claim shares wording with another outlet's (`wording.shared_wording`), *paraphrases* it
 when it says it in its own words, and *lacks* it otherwise.
 """
@@ -11,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsdiff.compare.overview.wording import VERBATIM_SHARE, shared_wording
+from newsdiff.compare.overview.wording import VERBATIM_SHARE, central, shared_wording
 
 if TYPE_CHECKING:
     from newsdiff.articles.models import Article, Claim
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 HAS = "has"
 PARAPHRASES = "paraphrases"
 LACKS = "lacks"
+LIKE_NAMED = 2
 STATES = {
     HAS: "has it, word for word or nearly",
     PARAPHRASES: "paraphrases it",
@@ -36,6 +38,13 @@ class CoverageCell:
     @property
     def text(self) -> str:
         return " ".join(claim.text for claim in self.claims)
+
+    @property
+    def like_briefly(self) -> str:
+        """The outlets it shares wording with, two by name: "a, b and 4 more"."""
+        named = ", ".join(self.like[:LIKE_NAMED])
+        more = len(self.like) - LIKE_NAMED
+        return f"{named} and {more} more" if more > 0 else named
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +92,9 @@ def build_coverage(story: StoryClaims, story_url: str) -> Coverage:
         by_column = _by_column(members, column_of)
         if len(by_column) < 2:
             continue
-        cells = tuple(_cell(column, by_column, labels) for column in range(len(labels)))
-        text = min((claim.text for claim in members), key=len)
+        alike = _alike(by_column)
+        cells = tuple(_cell(column, by_column, alike, labels) for column in range(len(labels)))
+        text = central([claim.text for claim in members])
         rows.append(CoverageRow(group, position, text, f"{story_url}#group-{group}", cells))
     rows.sort(key=lambda row: (-row.outlet_count, row.position))
     return Coverage(labels, tuple(rows))
@@ -113,15 +123,28 @@ def _by_column(members: list[Claim], column_of: dict[int, int]) -> dict[int, lis
     return by_column
 
 
-def _cell(column: int, by_column: dict[int, list[Claim]], labels: tuple[str, ...]) -> CoverageCell:
+def _alike(by_column: dict[int, list[Claim]]) -> dict[int, list[int]]:
+    """For each column, the other columns whose claims share its wording (each pair once)."""
+    alike: dict[int, list[int]] = defaultdict(list)
+    columns = sorted(by_column)
+    for n, column in enumerate(columns):
+        for other in columns[n + 1 :]:
+            if _share_wording(by_column[column], by_column[other]):
+                alike[column].append(other)
+                alike[other].append(column)
+    return alike
+
+
+def _cell(
+    column: int,
+    by_column: dict[int, list[Claim]],
+    alike: dict[int, list[int]],
+    labels: tuple[str, ...],
+) -> CoverageCell:
     own = by_column.get(column, [])
     if not own:
         return CoverageCell(LACKS)
-    like = tuple(
-        labels[other]
-        for other, theirs in sorted(by_column.items())
-        if other != column and _share_wording(own, theirs)
-    )
+    like = tuple(labels[other] for other in sorted(alike.get(column, [])))
     return CoverageCell(HAS if like else PARAPHRASES, tuple(own), like)
 
 

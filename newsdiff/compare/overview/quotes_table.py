@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 from newsdiff.compare.overview.speaker_names import speaker_names
 from newsdiff.compare.overview.union_find import components
 from newsdiff.compare.overview.wording import (
+    MIN_QUOTE_WORDS,
     VERBATIM_SHARE,
     same_word_run,
     shared_wording,
     topic_overlap,
+    words,
 )
 
 if TYPE_CHECKING:
@@ -73,8 +75,9 @@ def build_quotes(story: StoryClaims) -> tuple[QuoteRow, ...]:
     group_of = story.group_of()
     quotes = [c for a in story.articles for c in story.claims.get(a.pk, []) if _is_quote(c)]
     names = speaker_names(c.speaker for c in quotes)
-    links = ((i, j) for i, j in _pairs(len(quotes)) if _same_quote(quotes[i], quotes[j], group_of))
-    clusters = [[quotes[n] for n in joined] for joined in components(len(quotes), links)]
+    clusters = [
+        [quotes[n] for n in joined] for joined in components(len(quotes), _links(quotes, group_of))
+    ]
     rows = [_quote_row(cluster, story, group_of, names) for cluster in clusters]
     rows.sort(key=lambda row: -row.outlet_count)  # stable: first quoted first among equals
     return tuple(rows)
@@ -96,8 +99,32 @@ def _wording(claim: Claim) -> str:
     return claim.quote or claim.text
 
 
-def _pairs(count: int) -> Iterable[tuple[int, int]]:
-    return ((i, j) for i in range(count) for j in range(i + 1, count))
+def _links(quotes: list[Claim], group_of: dict[int, int]) -> list[tuple[int, int]]:
+    """Pairs of quotes that are one quotation. The same words (MIN_QUOTE_WORDS or more) are one
+    quotation whatever else, so a copy is joined to the first copy of its wording; a copy in
+    the same group as an earlier one also compares with the others as that one does, and is
+    not compared again (many outlets reprint a quote as is)."""
+    first_of: dict[str, int] = {}
+    seen: set[tuple[str, int | None]] = set()
+    links: list[tuple[int, int]] = []
+    distinct: list[int] = []
+    for n, quote in enumerate(quotes):
+        wording = " ".join(words(_wording(quote)))
+        if len(wording.split()) >= MIN_QUOTE_WORDS:
+            if wording in first_of:
+                links.append((first_of[wording], n))
+            first_of.setdefault(wording, n)
+            if (wording, group_of.get(quote.pk)) in seen:
+                continue
+            seen.add((wording, group_of.get(quote.pk)))
+        distinct.append(n)
+    links += [
+        (i, j)
+        for x, i in enumerate(distinct)
+        for j in distinct[x + 1 :]
+        if _same_quote(quotes[i], quotes[j], group_of)
+    ]
+    return links
 
 
 def _same_quote(a: Claim, b: Claim, group_of: dict[int, int]) -> bool:

@@ -10,6 +10,8 @@ words), word trigrams can.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 from newsdiff.textcore.lexical import word_set
@@ -72,3 +74,21 @@ def excerpt(text: str, limit: int) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–—-")
     return f"{cut}…"
+
+
+def central(texts: Sequence[str]) -> str:
+    """The text that says what most of the others say: the one whose content words recur
+    most among them, per word and four more (so a long text does not win by its length, nor
+    a short one by saying little);
+    the shorter of two that score alike. A text without content words ("''") comes last."""
+    if not texts:
+        return ""
+    found = [content_words(text) for text in texts]
+    recurring = Counter(word for words in found for word in words)
+
+    def score(n: int) -> tuple[float, int]:
+        words = found[n]
+        mean = sum(recurring[word] - 1 for word in words) / (len(words) + 4) if words else -1.0
+        return mean, -len(texts[n])
+
+    return texts[max(range(len(texts)), key=score)]

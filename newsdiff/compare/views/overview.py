@@ -1,4 +1,5 @@
-"""The story overview: coverage matrix, what only one outlet has, figures and quotes tables."""
+"""The story overview: coverage matrix, what only one outlet has, figures and quotes tables;
+and the coverage matrix as a table, on a page of its own."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_GET
 from newsdiff.articles.models import Story
 from newsdiff.compare.overview import matrix_svg
 from newsdiff.compare.overview.build import build_overview
-from newsdiff.compare.overview.coverage import HAS, LACKS, PARAPHRASES
+from newsdiff.compare.overview.coverage import HAS, LACKS, PARAPHRASES, build_coverage
 from newsdiff.compare.story_claims import load_story_claims
 
 
@@ -28,3 +29,12 @@ def story_overview(request: HttpRequest, slug: str) -> HttpResponse:
         "glyphs": {state: matrix_svg.legend_glyph(state) for state in (HAS, PARAPHRASES, LACKS)},
     }
     return render(request, "compare/story_overview.html", context)
+
+
+@require_GET
+def story_overview_table(request: HttpRequest, slug: str) -> HttpResponse:
+    """The coverage matrix as a table: full outlet names, each outlet's wording."""
+    story = get_object_or_404(Story, slug=slug)
+    coverage = build_coverage(load_story_claims(story), story.get_absolute_url())
+    context = {"story": story, "coverage": coverage}
+    return render(request, "compare/story_overview_table.html", context)

@@ -17,6 +17,7 @@ from django_htmx.http import HttpResponseStopPolling
 
 from newsdiff.articles.identity import copies_of
 from newsdiff.articles.models import Article, Claim, Story
+from newsdiff.compare.grid import view_mode
 from newsdiff.compare.htmx import HtmxHttpRequest
 from newsdiff.compare.rows import build_comparison
 from newsdiff.compare.statement import statement_versions
@@ -54,6 +55,7 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "has_url_articles": any(article.url for article in articles),
         "hidden": [a for a in comparison.articles if a.pk in hidden],
         "lead": lead,
+        "grid_view": view_mode(request.GET.get("view")),
         "statement": _open_statement(story, request.GET.get("group"), lead),
         **_jobs_context(story),
     }

@@ -5,7 +5,7 @@ disagree, and whether both credit the same speaker; and how two versions of one 
 
 from newsdiff.textcore.differences.boring import is_boring_change, is_timestamp_line
 from newsdiff.textcore.differences.compare import ClaimDifference, compare_claims, same_speaker
-from newsdiff.textcore.differences.figures import FigureKind
+from newsdiff.textcore.differences.figures import FigureDifference, FigureKind, compare_figures
 from newsdiff.textcore.differences.versions import (
     FigureChange,
     VersionChange,
@@ -17,11 +17,13 @@ from newsdiff.textcore.differences.words import OpKind
 __all__ = [
     "ClaimDifference",
     "FigureChange",
+    "FigureDifference",
     "FigureKind",
     "OpKind",
     "VersionChange",
     "VersionDiff",
     "compare_claims",
+    "compare_figures",
     "diff_versions",
     "is_boring_change",
     "is_timestamp_line",

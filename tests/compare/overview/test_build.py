@@ -83,7 +83,7 @@ def test_page_shows_matrix_tables_and_links(editor_client: Client, seed_story: S
     response = editor_client.get(overview_url(seed_story))
     page = response.content.decode()
     assert response.status_code == 200
-    assert '<svg xmlns="http://www.w3.org/2000/svg" class="matrix" role="img"' in page
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="matrix" role="group"' in page
     assert 'id="figures"' in page and 'id="quotes"' in page and 'id="only-in"' in page
     assert f'href="{seed_story.get_absolute_url()}#group-' in page
     assert " style=" not in page  # the CSP allows no inline styles
@@ -155,3 +155,18 @@ def test_untrusted_text_is_escaped_everywhere(editor_client: Client, db: None) -
     assert "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "$100 million a month" in page
+
+
+def test_table_page_names_every_outlet_in_full_with_its_wording(
+    editor_client: Client, seed_story: Story
+) -> None:
+    response = editor_client.get(f"/stories/{seed_story.slug}/overview/table/")
+    assert response.status_code == 200
+    coverage = response.context["coverage"]
+    page = response.content.decode()
+    for label in coverage.labels:
+        assert f'<th scope="col">{label}</th>' in page
+    wording = next(c for r in coverage.rows for c in r.cells if c.claims).claims[0].text
+    assert wording[:40] in page
+    overview = editor_client.get(overview_url(seed_story)).content.decode()
+    assert f'href="/stories/{seed_story.slug}/overview/table/"' in overview

@@ -26,7 +26,7 @@ def test_coverage_cells_say_has_paraphrases_or_lacks() -> None:
     assert [cell.state for cell in row.cells] == [HAS, HAS, PARAPHRASES, LACKS]
     assert row.cells[0].like == ("outlet-2",)  # a file without outlet: its name
     assert row.href == "/stories/s/#group-7"
-    assert row.text == own.text  # the briefest wording labels the row
+    assert row.text == wire.text  # the central wording labels the row, not a fragment
     assert row.outlet_count == 3
 
 
@@ -49,3 +49,13 @@ def test_outlets_count_what_they_carry_and_list_what_only_they_say() -> None:
     assert (first.claims, first.has, first.paraphrases, first.shared) == (2, 1, 0, 1)
     assert first.only_here == (alone,)
     assert second.only_here == ()
+
+
+def test_the_row_is_named_by_its_central_claim_not_its_shortest_fragment() -> None:
+    a, b, c = article(1), article(2), article(3)
+    fragment = claim(1, a, '"')
+    long = claim(2, b, "Police said the gunman fired a shotgun at two managers in the office.")
+    near = claim(3, c, "The gunman fired a shotgun at two managers, police said.")
+    story = story_of(fragment, long, near, groups={5: [fragment, long, near]})
+    (row,) = build_coverage(story, "/").rows
+    assert row.text == near.text

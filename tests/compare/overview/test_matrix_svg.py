@@ -61,13 +61,13 @@ def child_text(parent: ET.Element, tag: str) -> str:
 
 
 def cells(root: ET.Element, state: str) -> list[ET.Element]:
-    return [g for g in root.iter(f"{SVG}g") if g.get("class") == f"matrix-cell matrix-{state}"]
+    return [el for el in root.iter() if el.get("class") == f"matrix-cell matrix-{state}"]
 
 
 def test_matrix_is_well_formed_and_accessible() -> None:
     root = parse(coverage_matrix(coverage(), title="The story"))
     assert root.tag == f"{SVG}svg"
-    assert root.get("role") == "img"
+    assert root.get("role") == "group"  # it holds links: not an image (axe: nested-interactive)
     assert "2 shared statements (rows) by 3 outlets (columns)" in root.get("aria-label", "")
     assert child_text(root, "title") == "Coverage of the shared statements: The story"
     desc = root.find(f"{SVG}desc")
@@ -76,7 +76,7 @@ def test_matrix_is_well_formed_and_accessible() -> None:
     assert "Outlet B carries 2 of 2: 1 word for word or nearly, 1 in its own words." in desc.text
 
 
-def test_every_cell_has_a_state_a_shape_and_a_tooltip() -> None:
+def test_every_cell_has_a_state_and_a_shape_and_those_with_a_claim_a_tooltip() -> None:
     root = parse(coverage_matrix(coverage()))
     assert (len(cells(root, HAS)), len(cells(root, PARAPHRASES)), len(cells(root, LACKS))) == (
         2,
@@ -84,13 +84,18 @@ def test_every_cell_has_a_state_a_shape_and_a_tooltip() -> None:
         1,
     )
     has, paraphrase, lacks = cells(root, HAS)[0], cells(root, PARAPHRASES)[0], cells(root, LACKS)[0]
-    assert child_text(has, "title") == (
-        "19FortyFive: has it, word for word or nearly (same wording as Outlet B)"
-    )
-    assert [r.get("fill") for r in has.findall(f"{SVG}rect")][-1] == COLOURS[HAS]
-    assert paraphrase.find(f"{SVG}path") is not None  # the half-filled square
-    assert lacks.findall(f"{SVG}rect")[-1].get("stroke-dasharray")  # the dashed empty outline
-    assert child_text(lacks, "title") == "19FortyFive: lacks it"
+    assert child_text(has, "title") == "19FortyFive: word for word or nearly, as Outlet B"
+    symbols = {s.get("id"): s for s in root.iter(f"{SVG}symbol")}
+    shapes = {state: symbols[_used(cells(root, state)[0])] for state in (HAS, PARAPHRASES, LACKS)}
+    assert [r.get("fill") for r in shapes[HAS].findall(f"{SVG}rect")][-1] == COLOURS[HAS]
+    assert shapes[PARAPHRASES].find(f"{SVG}path") is not None  # the half-filled square
+    assert shapes[LACKS].findall(f"{SVG}rect")[-1].get("stroke-dasharray")  # dashed outline
+    assert child_text(paraphrase, "title").startswith("Outlet C: in its own words")
+    assert lacks.find(f"{SVG}title") is None  # the dashed outline needs no tooltip
+
+
+def _used(cell: ET.Element) -> str:
+    return (cell.get("href") or "").removeprefix("#")
 
 
 def test_rows_link_to_the_story_and_long_statements_are_cut_with_the_full_text_in_a_tooltip() -> (
@@ -108,11 +113,28 @@ def test_rows_link_to_the_story_and_long_statements_are_cut_with_the_full_text_i
     assert counts == ["3 of 3", "2 of 3"]
 
 
-def test_column_labels_wrap_into_two_lines_with_the_full_label_as_tooltip() -> None:
-    root = parse(coverage_matrix(coverage(("Outlet C (from German)", "B", "C"))))
+def test_column_labels_lean_and_long_ones_are_cut_with_the_full_label_as_tooltip() -> None:
+    name = "usatoday30.usatoday.com (April 9 update)"
+    root = parse(coverage_matrix(coverage((name, "B", "C"))))
     head = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "matrix-outlet")
-    assert child_text(head, "title") == "Outlet C (from German)"
-    assert [span.text for span in head.findall(f"{SVG}tspan")] == ["Outlet C (from", "German)"]
+    assert child_text(head, "title") == name
+    shown = "".join(head.itertext()).removeprefix(name)
+    assert shown.endswith("…") and len(shown) <= 24
+    assert (head.get("transform") or "").startswith("rotate(-50 ")
+
+
+@pytest.mark.parametrize("outlets", [10, 30])
+def test_every_column_fits_inside_the_drawing(outlets: int) -> None:
+    labels = tuple(f"outlet-number-{n}.example.com" for n in range(outlets))
+    rows = (CoverageRow(1, 0, "A.", "/#group-1", (CoverageCell(HAS),) * outlets),)
+    root = parse(coverage_matrix(Coverage(labels, rows)))
+    width = float(root.get("width") or 0)
+    heads = [t for t in root.iter(f"{SVG}text") if t.get("class") == "matrix-outlet"]
+    assert len(heads) == outlets
+    last = float(heads[-1].get("x") or 0)
+    lean = 24 * 7 * 0.643  # the longest label drawn, leaning at 50 degrees
+    assert last + lean <= width
+    assert width <= (430 if outlets <= 20 else 330) + outlets * 30 + 130
 
 
 def test_untrusted_text_is_escaped() -> None:

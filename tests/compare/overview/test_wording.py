@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.compare.overview.wording import excerpt, same_word_run, shared_wording, topic_overlap
+from newsdiff.compare.overview.wording import (
+    central,
+    excerpt,
+    same_word_run,
+    shared_wording,
+    topic_overlap,
+)
 
 
 def test_reused_wording_is_told_from_a_paraphrase() -> None:
@@ -51,3 +57,14 @@ def test_topic_overlap_counts_content_words_of_the_smaller_set() -> None:
 )
 def test_excerpt_cuts_at_a_word(text: str, limit: int, shown: str) -> None:
     assert excerpt(text, limit) == shown
+
+
+def test_central_text_says_what_most_versions_say() -> None:
+    texts = [
+        '"',
+        "The gunman fired a shotgun at two managers, police said.",
+        "Police said the gunman, 38, fired a shotgun at two managers in the Troy office on Monday.",
+        "A shotgun was fired.",
+    ]
+    assert central(texts) == texts[1]
+    assert central([]) == ""

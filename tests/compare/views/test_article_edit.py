@@ -65,7 +65,7 @@ def test_the_details_form_needs_an_outlet(editor_client: Client) -> None:
     assert "Name the outlet" in response.content.decode()
 
 
-def test_readers_cannot_edit_or_delete(client: Client, django_user_model) -> None:  # type: ignore[no-untyped-def]
+def test_readers_cannot_edit_or_delete(client: Client, django_user_model) -> None:
     article = stored(SEED_003, "Readers")
     client.force_login(django_user_model.objects.create_user("reader", password="x" * 20))
     base = f"/stories/{article.story.slug}/articles/{article.pk}"

@@ -12,7 +12,9 @@ from tests.conftest import EDITOR_PASSWORD
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("path", ["/", "/upload/", "/stories/x/", "/stories/x/export.json"])
+@pytest.mark.parametrize(
+    "path", ["/", "/upload/", "/stories/x/", "/stories/x/export.json", "/stories/x/rows.csv"]
+)
 def test_every_page_needs_sign_in(client: Client, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 302

@@ -21,7 +21,7 @@ def test_story_page_shows_outlets_side_by_side_with_highlights(
         assert article.label in page
     assert 'class="claim claim-several"' in page or 'class="claim claim-all"' in page
     assert 'class="claim claim-unique"' in page
-    assert "Only here" in page and "Shared by" in page
+    assert "only here" in page and "Shared by" in page
     comparison = response.context["comparison"]
     assert len(comparison.articles) == 5
     row = next(

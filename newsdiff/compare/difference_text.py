@@ -1,0 +1,89 @@
+"""How one outlet's version of a statement differs from another's, told with the outlets' names.
+
+`textcore.differences` speaks of its two sides as "a" and "b" ("b drops 'Today'", "only a:
+24"); editors read outlet names ("Fox News drops 'Today'", "only in CNN: 24"). The text is
+built here from the structured difference, never by rewriting the letters in a summary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from newsdiff.textcore.differences import ClaimDifference, same_speaker
+
+MAX_CHANGES = 3
+EDGE_PUNCTUATION = " \t\n,.;:!?\"'“”‘’()[]–—-"
+ONLY_A = "only_a"
+ONLY_B = "only_b"
+
+
+class FigureChange(Protocol):
+    """A figure difference as `textcore.differences` gives it (kind, a's and b's wording)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def a(self) -> str: ...
+    @property
+    def b(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class NamedDifference:
+    """One version against the reference version, in words that name both outlets."""
+
+    summary: str
+    figure_notes: tuple[str, ...]
+
+
+def named_difference(difference: ClaimDifference, reference: str, other: str) -> NamedDifference:
+    """`difference` turns `reference`'s wording into `other`'s (both are outlet labels)."""
+    notes = tuple(_figure_note(change, reference, other) for change in difference.figure_changes)
+    parts = [
+        _wording(difference, other),
+        ("figures: " + "; ".join(notes)) if notes else "",
+        _credits(difference.speakers, reference, other),
+        _quote(difference),
+    ]
+    return NamedDifference(summary="; ".join(part for part in parts if part), figure_notes=notes)
+
+
+def _wording(difference: ClaimDifference, other: str) -> str:
+    changes = [change for op in difference.ops if (change := _change(op.a_text, op.b_text))]
+    if not changes:
+        return "same wording" if difference.same_wording else "punctuation differs"
+    more = len(changes) - MAX_CHANGES
+    shown = ", ".join(changes[:MAX_CHANGES]) + (f" (+{more} more)" if more > 0 else "")
+    return f"{other} {shown}"
+
+
+def _change(a_text: str, b_text: str) -> str:
+    old, new = a_text.strip(EDGE_PUNCTUATION), b_text.strip(EDGE_PUNCTUATION)
+    if old == new:
+        return ""
+    if old and new:
+        return f"changes '{old}' to '{new}'"
+    return f"adds '{new}'" if new else f"drops '{old}'"
+
+
+def _figure_note(change: FigureChange, reference: str, other: str) -> str:
+    if change.kind == ONLY_A:
+        return f"only in {reference}: {change.a}"
+    if change.kind == ONLY_B:
+        return f"only in {other}: {change.b}"
+    return f"{change.a} ({reference}) vs {change.b} ({other})"
+
+
+def _credits(speakers: tuple[str | None, str | None], reference: str, other: str) -> str:
+    a, b = speakers
+    if (not a and not b) or same_speaker(a, b):
+        return ""
+    return f"{reference} credits {a or 'no one'}, {other} {b or 'no one'}"
+
+
+def _quote(difference: ClaimDifference) -> str:
+    quote = difference.quote
+    if quote is None:
+        return ""
+    return "quote verbatim" if quote.verbatim else f"quote reworded ({quote.similarity:.0%} alike)"
