@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from newsdiff.articles.ingest import article_ingest
-from newsdiff.articles.models import Article
+from newsdiff.articles.models import Article, Story
 from newsdiff.articles.web_inputs import read_url
 from tests.articles.test_versions import FIRST, SECOND, serve
 from tests.pages_server import PagesServer
@@ -58,6 +58,6 @@ def test_refresh_of_an_unknown_story_is_an_error() -> None:
         refresh("--story", "nope")
 
 
-def test_refresh_leaves_articles_without_a_url_alone(seed_story) -> None:  # type: ignore[no-untyped-def]
+def test_refresh_leaves_articles_without_a_url_alone(seed_story: Story) -> None:
     out, _ = refresh("--story", seed_story.slug)
     assert "0 changed, 0 unchanged, 0 could not be checked." in out
