@@ -62,7 +62,7 @@ def _run(browser: Browser, urls: list[str], title: str) -> tuple[float, float]:
     if response.status != 302:
         raise RuntimeError(f"the upload was refused ({response.status})")
     story_path = response.location
-    _wait(lambda: browser.get(story_path).text.count('scope="col"') == len(urls))
+    _wait(lambda: browser.get(story_path).text.count('class="col-head') == len(urls))
     columns_seconds = time.perf_counter() - started
     _wait(lambda: browser.get(story_path + "jobs/").status == HTMX_STOP_POLLING)
     page = browser.get(story_path).text

@@ -42,7 +42,7 @@ def test_add_by_url_then_a_changed_page_is_a_second_version_with_its_diff(
     page.fill("textarea[name=urls]", url + "\n")
     page.click("main button[type=submit]")
     page.wait_for_selector("table.side-by-side")
-    assert page.locator("table.side-by-side thead th").count() == 1
+    assert page.locator("table.side-by-side thead th.col-head").count() == 1
     assert page.locator(".claim", has_text="3 dead").count() == 1
     article = Article.objects.get(url=url)
 
