@@ -23,6 +23,17 @@ def story(transactional_db: None) -> Story:
     return ten_outlet_story()
 
 
+@pytest.fixture
+def browser(browser):  # type: ignore[no-untyped-def]
+    """The session's Chromium; the windows a test opens are closed after it (a page left
+    open would go on talking to the live server while other tests run)."""
+    opened = browser.contexts[:]
+    yield browser
+    for context in browser.contexts:
+        if context not in opened:
+            context.close()
+
+
 def open_story(browser, live_server, story: Story, width: int, query: str = ""):  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
