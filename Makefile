@@ -14,7 +14,8 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 python; do \
 	then command -v $$p; break; fi; done)
 
 .PHONY: run test test-postgres serve loadtest faulttest lint format clean-venv \
-	bench bench-clean bench-match bench-sentences bench-page bench-grid screenshots
+	bench bench-clean bench-metadata bench-match bench-sentences bench-page bench-hostile bench-grid \
+	screenshots
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -32,7 +33,8 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements.txt -r requirements-dev.txt
 	touch $@ $(VENV)/.installed-run
 
-# The web server and one background worker (uploads are processed by the worker).
+# The web server and one background worker (uploads are processed by the worker), DEBUG on.
+run: export DEBUG ?= 1
 run: $(VENV)/.installed-run
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
@@ -64,13 +66,14 @@ faulttest: $(VENV)/.installed-run
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
 # Benchmarks print tables; those reading ../shared/data say so and skip when it is absent.
-bench: bench-clean bench-match bench-sentences bench-page bench-grid
+bench: bench-clean bench-metadata bench-match bench-sentences bench-page bench-grid
 
 bench-clean: $(VENV)/.installed-dev
 	$(PY) -m bench.bench_clean
@@ -83,6 +86,14 @@ bench-sentences: $(VENV)/.installed-dev
 
 bench-page: $(VENV)/.installed-dev
 	$(PY) -m bench.bench_page
+
+# Issue 15's hostile inputs through `manage.py ingest`, and a reader's page while the worker
+# processes them (a stack of its own on loopback and a scratch database).
+bench-hostile: $(VENV)/.installed-dev
+	$(PY) -m bench.bench_hostile $(BENCH_HOSTILE_ARGS)
+
+bench-metadata: $(VENV)/.installed-dev
+	$(PY) -m bench.bench_metadata
 
 # A ten-outlet story in Chromium: page and grid height, outlet names in view, print to PDF.
 bench-grid: $(VENV)/.installed-dev

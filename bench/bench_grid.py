@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import sys
 
 from playwright.sync_api import Page, sync_playwright
 from pypdf import PdfReader
@@ -109,4 +108,4 @@ def _snippet(text: str) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

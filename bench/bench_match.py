@@ -23,21 +23,22 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 try:  # python -m bench.bench_match
     from bench import bench_sentences, calibrate
 except ImportError:  # python bench/bench_match.py
-    import bench_sentences
-    import calibrate
+    import bench_sentences  # type: ignore[import-not-found,no-redef]
+    import calibrate  # type: ignore[import-not-found,no-redef]
 
 from newsdiff.textcore.claims import extract_claims
 from newsdiff.textcore.clean import clean_text
-from newsdiff.textcore.match import SIGNALS, align, combine, weights
+from newsdiff.textcore.match import SIGNALS, align, combine, get_embedder, weights
 from newsdiff.textcore.types import Claim, MatchKind
 
 SEEDS = calibrate.ROOT / "seeds"
@@ -92,7 +93,7 @@ def sentences_row() -> tuple[str, str]:
     return label, f"{total.precision:.3f} / {total.recall:.3f} / {total.f1:.3f}"
 
 
-def read_jsonl(path: Path) -> list[dict]:
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         return [json.loads(line) for line in handle]
 
@@ -155,7 +156,7 @@ def seeds_big_story() -> list[list[Claim]]:
     return [seeds[n % len(seeds)][n % 3 :] for n in range(BIG_STORY)]
 
 
-STORIES = {
+STORIES: dict[str, Callable[[], list[list[Claim]]]] = {
     "seeds": seed_story,
     "seeds x10": seeds_big_story,
     "ECB+ 50": ecb_big_story,
@@ -168,7 +169,7 @@ def measure(name: str) -> dict[str, float]:
     begin = time.perf_counter()
     story = STORIES[name]()
     start = time.perf_counter()
-    embedder = calibrate.get_embedder()
+    embedder = get_embedder()
     loaded = time.perf_counter()
     # one call for the whole story, as the app embeds a story's new claims
     flat = embedder.encode([c.text for article in story for c in article])
@@ -201,7 +202,8 @@ def measure_apart(name: str) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, __file__, "--measure", name], capture_output=True, text=True, check=True
     )
-    return json.loads(out.stdout)
+    measured: dict[str, float] = json.loads(out.stdout)
+    return measured
 
 
 def timing_row(name: str) -> tuple[str, ...]:

@@ -97,7 +97,8 @@ def encode_cached(texts: Sequence[str]) -> np.ndarray:
     key = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:24]
     path = CACHE / f"{key}.npy"
     if path.exists():
-        return np.load(path)
+        cached: np.ndarray = np.load(path)
+        return cached
     vectors = get_embedder().encode(texts)
     CACHE.mkdir(parents=True, exist_ok=True)
     np.save(path, vectors)
@@ -159,7 +160,8 @@ def fit(x: np.ndarray, y: np.ndarray, sample: np.ndarray) -> np.ndarray:
 
 
 def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-(w[0] + x @ w[1:])))
+    probability: np.ndarray = 1.0 / (1.0 + np.exp(-(w[0] + x @ w[1:])))
+    return probability
 
 
 def best_threshold(p: np.ndarray, positive: np.ndarray) -> float:
@@ -182,7 +184,8 @@ def write_weights(w: np.ndarray, same: float, related: float, note: str) -> None
 
 def sample_weights(mrpc: int, sts: int) -> np.ndarray:
     """Weight 1 per MRPC pair, STS_SHARE of that in total for the STS pairs."""
-    return np.r_[np.ones(mrpc), np.full(sts, STS_SHARE * mrpc / sts)]
+    weights: np.ndarray = np.r_[np.ones(mrpc), np.full(sts, STS_SHARE * mrpc / sts)]
+    return weights
 
 
 def fit_with_sts(

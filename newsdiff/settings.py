@@ -6,10 +6,14 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from newsdiff.articles import limits
+
+# Generic Django classes (ModelAdmin[Story], ModelForm[Story]) subscriptable at run time.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -33,7 +37,8 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+# Off unless set: `make run` and the tests (tests/settings.py) set DEBUG=1 for local use.
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
@@ -59,9 +64,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "newsdiff.compare.too_large.UploadTooLargeMiddleware",  # before the CSRF check reads POST
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "newsdiff.accounts.throttle.KnownDeviceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -124,8 +131,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
-# Sign-in throttling: this many failures for one user name from one address, then a wait.
+# Sign-in throttling (newsdiff/accounts/throttle.py): this many failures for one user name
+# from one address, from one address for any names, or for one name from any addresses, then
+# a wait until the window ends; a browser that signed in with the name before never waits.
 SIGNIN_MAX_FAILURES = env_int("SIGNIN_MAX_FAILURES", 5)
+SIGNIN_MAX_FAILURES_PER_ADDRESS = env_int("SIGNIN_MAX_FAILURES_PER_ADDRESS", 30)
+SIGNIN_MAX_FAILURES_PER_USER = env_int("SIGNIN_MAX_FAILURES_PER_USER", 20)
 SIGNIN_WINDOW_SECONDS = env_int("SIGNIN_WINDOW_SECONDS", 15 * 60)
 # Behind a reverse proxy that sets it (and strips what clients send), e.g. HTTP_X_REAL_IP.
 SIGNIN_CLIENT_IP_HEADER = os.environ.get("SIGNIN_CLIENT_IP_HEADER", "")
@@ -150,6 +161,9 @@ TASKS = {
 
 # Uploads: the largest article file an editor may upload, in bytes.
 NEWSDIFF_MAX_UPLOAD_BYTES = env_int("NEWSDIFF_MAX_UPLOAD_BYTES", limits.MAX_UPLOAD_BYTES)
+# The worker: seconds it may spend cleaning and splitting one uploaded article (in a child
+# process, killed when over: the job fails with "this text took too long to process").
+NEWSDIFF_ARTICLE_SECONDS = float(os.environ.get("NEWSDIFF_ARTICLE_SECONDS", "") or 30)
 # Ingest: the largest file (or JSON line) the ingest command accepts, in bytes.
 NEWSDIFF_MAX_INGEST_BYTES = env_int("NEWSDIFF_MAX_INGEST_BYTES", limits.MAX_INGEST_BYTES)
 DATA_UPLOAD_MAX_MEMORY_SIZE = NEWSDIFF_MAX_UPLOAD_BYTES + 1024 * 1024

@@ -203,7 +203,8 @@ def _measure(stack: Stack, kind: str, args: argparse.Namespace, logs: Path) -> d
     scout = Browser(stack.base_url)
     scout.sign_in(RUN_USER, RUN_PASSWORD)
     catalogue = discover(scout)
-    results, texts, seeds = Results(), {}, seed_texts()
+    texts: dict[int, str] = {}
+    results, seeds = Results(), seed_texts()
     counter = iter(range(10**9))
     lock = threading.Lock()
 
@@ -348,7 +349,8 @@ def _child(kind: str) -> dict[str, object]:
     found = [line for line in lines if line.startswith("RESULT ")]
     if not found:
         raise SystemExit(f"the {kind} run failed (exit status {process.returncode})")
-    return json.loads(found[-1].removeprefix("RESULT "))
+    result: dict[str, object] = json.loads(found[-1].removeprefix("RESULT "))
+    return result
 
 
 def _clean(result: dict[str, object]) -> bool:

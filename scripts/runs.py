@@ -50,6 +50,7 @@ def django_for(url: str) -> None:
     """Set this process's Django up on the run's database, to check what the stack stored."""
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdiff.settings")
+    os.environ.setdefault("DEBUG", "1")  # this checking process needs no production key
     sys.path.insert(0, str(ROOT))
     import django
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from newsdiff.accounts.roles import EDITORS, role_assign
@@ -18,7 +19,7 @@ EDITOR_PASSWORD = "a-long-test-password-42"
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, with the demo story loaded once for the whole run."""
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
@@ -34,19 +35,19 @@ def seed_story(db: None) -> Story:
 
 
 @pytest.fixture
-def editor(db: None, django_user_model):  # type: ignore[no-untyped-def]
+def editor(db: None, django_user_model: type[User]) -> User:
     user = django_user_model.objects.create_user("jo", password=EDITOR_PASSWORD)
     role_assign(user, role=EDITORS)
     return user
 
 
 @pytest.fixture
-def editor_client(client, editor):  # type: ignore[no-untyped-def]
+def editor_client(client, editor):
     client.force_login(editor)
     return client
 
 
 @pytest.fixture(autouse=True)
-def immediate_tasks(settings):  # type: ignore[no-untyped-def]
+def immediate_tasks(settings):
     """Background tasks run at once in tests (the worker's own behaviour has its own tests)."""
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
@@ -26,7 +26,7 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 View = Callable[..., HttpResponse]
 
 
-def can_edit(user: AbstractBaseUser | AnonymousUser) -> bool:
+def can_edit(user: User | AnonymousUser) -> bool:
     """True for an active, signed-in user with the editors' permission."""
     return bool(user.is_authenticated and user.has_perm(EDIT_PERMISSION))
 

@@ -12,26 +12,23 @@ from newsdiff.accounts import throttle
 
 
 class ThrottledSignInMixin:
-    """Wraps `clean`: while blocked, a clear error and no password check; failures counted;
-    a success clears the count."""
+    """Wraps `clean`: while throttled, a clear error and no password check; failures counted;
+    a success clears the count and remembers the browser for the user name."""
 
     request: Any
     data: Any
 
     def clean(self) -> dict[str, Any]:
-        username = str(self.data.get("username", ""))
-        ip = throttle.client_ip(self.request) if self.request else "unknown"
-        minutes = throttle.wait_minutes(username, ip)
-        if minutes:
-            raise forms.ValidationError(
-                throttle.TOO_MANY_ATTEMPTS.format(minutes=minutes), code="throttled"
-            )
+        attempt = throttle.attempt_for(self.request, str(self.data.get("username", "")))
+        message = throttle.wait_message(attempt)
+        if message:
+            raise forms.ValidationError(message, code="throttled")
         try:
-            cleaned = super().clean()  # type: ignore[misc]
+            cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
         except forms.ValidationError:
-            throttle.failure_record(username, ip)
+            throttle.failure_record(attempt)
             raise
-        throttle.failures_clear(username, ip)
+        throttle.success_record(attempt, self.request)
         return cleaned
 
 

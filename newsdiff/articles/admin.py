@@ -11,7 +11,7 @@ from newsdiff.articles.models import (
 )
 
 
-class ArticleInline(admin.TabularInline):
+class ArticleInline(admin.TabularInline[Article, Story]):
     model = Article
     fields = ["position", "title", "outlet"]
     show_change_link = True
@@ -19,7 +19,7 @@ class ArticleInline(admin.TabularInline):
 
 
 @admin.register(Story)
-class StoryAdmin(admin.ModelAdmin):
+class StoryAdmin(admin.ModelAdmin[Story]):
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["title"]
     prepopulated_fields = {"slug": ["title"]}
@@ -27,17 +27,17 @@ class StoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(admin.ModelAdmin[Outlet]):
     search_fields = ["name"]
 
 
-class RemovedSpanInline(admin.TabularInline):
+class RemovedSpanInline(admin.TabularInline[RemovedSpan, Article]):
     model = RemovedSpan
     extra = 0
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(admin.ModelAdmin[Article]):
     list_display = ["title", "story", "outlet", "created_at"]
     list_filter = ["outlet"]
     search_fields = ["title", "text", "url"]
@@ -46,13 +46,13 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(RemovedSpan)
-class RemovedSpanAdmin(admin.ModelAdmin):
+class RemovedSpanAdmin(admin.ModelAdmin[RemovedSpan]):
     list_display = ["article", "reason", "text"]
     list_filter = ["reason"]
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(admin.ModelAdmin[Claim]):
     list_display = ["text", "article", "kind", "speaker"]
     list_filter = ["kind"]
     search_fields = ["text", "speaker"]
@@ -60,13 +60,13 @@ class ClaimAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClaimGroup)
-class ClaimGroupAdmin(admin.ModelAdmin):
+class ClaimGroupAdmin(admin.ModelAdmin[ClaimGroup]):
     list_display = ["story", "position"]
     filter_horizontal = ["claims"]
 
 
 @admin.register(Match)
-class MatchAdmin(admin.ModelAdmin):
+class MatchAdmin(admin.ModelAdmin[Match]):
     list_display = ["story", "a", "b", "score", "kind"]
     list_filter = ["kind"]
     raw_id_fields = ["a", "b"]

@@ -1,5 +1,7 @@
 """Aligning a story: match the claims of all its articles, store the matches and groups anew.
 
+Copies of one text (wire copy) are aligned once and the result spread to each (`copies`).
+
 One transaction per store; rows are built in `mapping`.
 """
 
@@ -11,6 +13,7 @@ import numpy as np
 from django.db import transaction
 
 from newsdiff.articles import mapping
+from newsdiff.articles.copies import align_copies_once
 from newsdiff.articles.models import Claim, ClaimGroup, Match, Story
 from newsdiff.textcore.pipeline import align_articles, embed_claims
 from newsdiff.textcore.types import Alignment
@@ -51,7 +54,11 @@ def _align_once(story: Story, *, locked: bool) -> AlignOutcome | None:
     rows = [list(article.claims.order_by("position")) for article in articles]
     vectors, embedded = _vectors_for(rows)
     core_rows = [[mapping.core_claim(c) for c in claims] for claims in rows]
-    alignment = align_articles(core_rows, vectors)
+    alignment = align_copies_once(
+        [article.content_hash for article in articles],
+        [len(claims) for claims in rows],
+        lambda reps: align_articles([core_rows[i] for i in reps], [vectors[i] for i in reps]),
+    )
     with transaction.atomic():
         story_lock(story)
         if not locked and _claim_ids(story) != sorted(c.pk for claims in rows for c in claims):

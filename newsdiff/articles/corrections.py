@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from newsdiff.articles.models import Article, ArticleCorrection, Outlet, OutletRule
@@ -31,14 +31,19 @@ class CorrectionRefused(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class CleaningRules:
+    """Lines to remove (the outlet's, learned or taught), lines to keep, and the lines an
+    editor removed from this very article (labelled as the editor's removals)."""
+
     remove: frozenset[str]
     keep: frozenset[str]
+    editor_remove: frozenset[str] = frozenset()
 
 
 def rules_for(*, outlet: Outlet | None, article: Article | None = None) -> CleaningRules:
     """The lines to remove and keep for an article of `outlet`; its own corrections come first."""
     remove: set[str] = set()
     keep: set[str] = set()
+    by_editor: set[str] = set()
     if outlet is not None:
         for line, action in outlet.rules.values_list("line", "action"):
             (remove if action == REMOVE else keep).add(line)
@@ -46,12 +51,14 @@ def rules_for(*, outlet: Outlet | None, article: Article | None = None) -> Clean
         for line, action in article.corrections.values_list("line", "action"):
             (remove if action == REMOVE else keep).add(line)
             (keep if action == REMOVE else remove).discard(line)
-    return CleaningRules(remove=frozenset(remove), keep=frozenset(keep))
+            if action == REMOVE:
+                by_editor.add(line)
+    return CleaningRules(
+        remove=frozenset(remove), keep=frozenset(keep), editor_remove=frozenset(by_editor)
+    )
 
 
-def correction_record(
-    *, article: Article, index: int, action: str, editor: AbstractBaseUser | None
-) -> str:
+def correction_record(*, article: Article, index: int, action: str, editor: User | None) -> str:
     """Record an editor's keep/remove of line `index` of the article; returns the line's key."""
     line = _block_line(article, index)
     with transaction.atomic():
@@ -121,5 +128,5 @@ def _shared_body(a: Article, b: Article) -> float:
 def _printed_by_other_outlets(article: Article, lines: set[str]) -> set[str]:
     if not lines:
         return set()
-    others = Article.objects.exclude(outlet_id=article.outlet_id).only("blocks")
+    others = Article.objects.exclude(outlet=article.outlet).only("blocks")
     return {line for other in others for line in _lines(other) & lines}

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
+from newsdiff.articles.identity import copies_of
 from newsdiff.articles.models import Article, Claim, ClaimGroup, Match, Story
 
 
@@ -19,10 +20,11 @@ def story_export(story: Story) -> dict[str, Any]:
         .select_related("outlet")
         .prefetch_related("removed_spans", "claims")
     )
+    copies = copies_of(articles)
     return {
         "slug": story.slug,
         "title": story.title,
-        "articles": [_article(article) for article in articles],
+        "articles": [_article(article, copies[article.pk]) for article in articles],
         "claims": [_claim(claim) for article in articles for claim in article.claims.all()],
         "matches": [_match(match) for match in story.matches.order_by("a_id", "b_id")],
         "groups": [_group(group) for group in _groups(story)],
@@ -34,7 +36,7 @@ def _groups(story: Story) -> QuerySet[ClaimGroup]:
     return story.groups.order_by("position").prefetch_related(ordered)
 
 
-def _article(article: Article) -> dict[str, Any]:
+def _article(article: Article, same_text_as: list[int]) -> dict[str, Any]:
     return {
         "id": article.pk,
         "external_id": article.external_id or None,
@@ -45,6 +47,7 @@ def _article(article: Article) -> dict[str, Any]:
         "published": article.published.isoformat() if article.published else None,
         "text": article.text,
         "removed": [{"text": s.text, "reason": s.reason} for s in article.removed_spans.all()],
+        "same_text_as": same_text_as,
     }
 
 

@@ -16,16 +16,20 @@ from django.utils import timezone
 from newsdiff.articles import mapping
 from newsdiff.articles.alignment import AlignOutcome, story_align, story_lock
 from newsdiff.articles.corrections import CleaningRules, outlet_learn, rules_for
+from newsdiff.articles.identity import given_name, outlet_for, published_for, source_key
 from newsdiff.articles.inputs import ArticleInput, web_url
 from newsdiff.articles.limits import MAX_CLAIMS
 from newsdiff.articles.models import Article, Claim, Outlet, RemovedSpan, Story, content_hash
+from newsdiff.articles.names import visible
 from newsdiff.textcore.pipeline import ProcessedArticle, process_article
 from newsdiff.textcore.types import Cleaned
 
 EMPTY_AFTER_CLEANING = "nothing is left after cleaning: no article text was found"
 NO_CLAIMS = "no sentences were found in the article text"
 TOO_MANY_CLAIMS = "{count:,} statements found, more than one article holds (the limit is {limit:,})"
-WOULD_DUPLICATE = "after this correction the article would be the same as another in the story"
+WOULD_DUPLICATE = (
+    "after this correction the article would be the same as another of the same source in the story"
+)
 
 
 class ArticleRejected(ValueError):
@@ -34,8 +38,12 @@ class ArticleRejected(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class IngestOutcome:
+    """The article stored (or found: the same source with the same text), whether it is new,
+    and the story's other articles with the same text (wire copy), by label."""
+
     article: Article
     created: bool
+    same_text_as: tuple[str, ...] = ()
 
 
 def ingest_then_align[T](
@@ -56,13 +64,25 @@ def ingest_then_align[T](
 
 
 def story_get_or_create(*, title: str) -> Story:
-    title = " ".join(title.split())[:300] or "Untitled story"
-    story = Story.objects.filter(title=title).order_by("created_at").first()
-    return story or Story.objects.create(title=title)
+    return story_find_or_create(title=title)[0]
+
+
+def story_find_or_create(*, title: str) -> tuple[Story, bool]:
+    """The story with this title, or a new one, and whether it is new. Titles are unique, so
+    two requests creating one title at once make one story (the second finds the first's)."""
+    title = visible(title, 300) or "Untitled story"
+    story = Story.objects.filter(title=title).first()
+    if story is not None:
+        return story, False
+    try:
+        with transaction.atomic():
+            return Story.objects.create(title=title), True
+    except IntegrityError:
+        return Story.objects.get(title=title), False
 
 
 def _outlet_name(name: str) -> str:
-    return " ".join(name.split())[:200]
+    return visible(name, 200)
 
 
 def outlet_get_or_create(*, name: str) -> Outlet | None:
@@ -73,12 +93,29 @@ def outlet_get_or_create(*, name: str) -> Outlet | None:
     return outlet
 
 
-def article_check(item: ArticleInput, rules: CleaningRules | None = None) -> ProcessedArticle:
+def article_rules(item: ArticleInput) -> CleaningRules:
+    """The cleaning rules of the input's outlet (learned lines and editors' corrections)."""
+    return rules_for(outlet=Outlet.objects.filter(name=_outlet_name(item.outlet)).first())
+
+
+def article_check(
+    item: ArticleInput, rules: CleaningRules | None = None, *, title_line: str = ""
+) -> ProcessedArticle:
     """Clean the input and find its claims, or say why it cannot become an article."""
-    rules = rules or rules_for(outlet=Outlet.objects.filter(name=_outlet_name(item.outlet)).first())
+    rules = rules or article_rules(item)
     processed = process_article(
-        item.raw, fmt=item.fmt, extra_boilerplate=rules.remove, keep_lines=rules.keep
+        item.raw,
+        fmt=item.fmt,
+        extra_boilerplate=rules.remove,
+        keep_lines=rules.keep,
+        editor_removed=rules.editor_remove,
+        title_line=title_line,
     )
+    return article_checked(processed)
+
+
+def article_checked(processed: ProcessedArticle) -> ProcessedArticle:
+    """The processed input, or why it cannot become an article."""
     if not processed.cleaned.text.strip():
         raise ArticleRejected(EMPTY_AFTER_CLEANING)
     if not processed.claims:
@@ -89,54 +126,97 @@ def article_check(item: ArticleInput, rules: CleaningRules | None = None) -> Pro
 
 
 def article_ingest(
-    *, item: ArticleInput, story: Story | None = None, story_title: str = ""
+    *,
+    item: ArticleInput,
+    story: Story | None = None,
+    story_title: str = "",
+    processed: ProcessedArticle | None = None,
 ) -> IngestOutcome:
-    """Clean the input, find its claims, and store all of it; the same text twice is stored once.
+    """Clean the input, find its claims, and store all of it.
 
-    The story is `story`, else the one titled `story_title` (created with the article, so a
-    rejected input never leaves an empty story behind).
+    The same source (articles.identity) with the same text is stored once: ingesting it again
+    changes nothing. The same text from another source is another article (wire copy), and
+    the outcome names the articles it copies. The story is `story`, else the one titled
+    `story_title` (created with the article, so a rejected input never leaves an empty story
+    behind). `processed` is the input already cleaned and split (checked by
+    `article_checked`): the worker computes it first, outside any transaction; only the
+    storing is one.
     """
-    processed = article_check(item)
+    processed = processed or article_check(item)
     cleaned = processed.cleaned
     fingerprint = content_hash(cleaned.text)
+    source = _Source.of(item, cleaned)
     try:
         with transaction.atomic():
             story = story or story_get_or_create(title=story_title)
-            existing = story.articles.filter(content_hash=fingerprint).first()
-            if existing:
-                return IngestOutcome(existing, created=False)
+            existing = story.articles.filter(content_hash=fingerprint)
+            if source.key:  # text without a source is the article that has that text
+                existing = existing.filter(source_key=source.key)
+            found = existing.order_by("position").first()
+            if found is not None:
+                return IngestOutcome(found, created=False)
             article = _article_create(
-                story=story, item=item, cleaned=cleaned, fingerprint=fingerprint
+                story=story, item=item, cleaned=cleaned, fingerprint=fingerprint, source=source
             )
             RemovedSpan.objects.bulk_create(mapping.removed_rows(article, cleaned))
             Claim.objects.bulk_create(mapping.claim_rows(article, processed.claims))
             Story.objects.filter(pk=story.pk).update(updated_at=timezone.now())
             outlet_learn(article=article)
     except IntegrityError:
-        existing = Article.objects.filter(story=story, content_hash=fingerprint).first()
-        if existing is None:
+        found = Article.objects.filter(
+            story=story, source_key=source.key, content_hash=fingerprint
+        ).first()
+        if found is None:
             raise
-        return IngestOutcome(existing, created=False)
-    return IngestOutcome(article, created=True)
+        return IngestOutcome(found, created=False)
+    return IngestOutcome(article, created=True, same_text_as=same_text_labels(article))
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """Who published the input and where it came from, as stored (articles.identity)."""
+
+    outlet: str
+    url: str
+    source_file: str
+    key: str
+
+    @classmethod
+    def of(cls, item: ArticleInput, cleaned: Cleaned) -> _Source:
+        outlet = _outlet_name(outlet_for(item, cleaned))
+        url = web_url(item.url or cleaned.url)[:1000]
+        source_file = given_name(item.source_file)[:1000]
+        key = source_key(
+            outlet=outlet,
+            url=url,
+            external_id=item.external_id[:200],
+            source_file=source_file,
+            line=item.line,
+        )
+        return cls(outlet, url, source_file, key)
+
+
+def same_text_labels(article: Article) -> tuple[str, ...]:
+    """How the story's other articles with this article's text are named."""
+    others = article.story.articles.filter(content_hash=article.content_hash).exclude(pk=article.pk)
+    return tuple(other.label for other in others.select_related("outlet").order_by("position"))
 
 
 def _article_create(
-    *, story: Story, item: ArticleInput, cleaned: Cleaned, fingerprint: str
+    *, story: Story, item: ArticleInput, cleaned: Cleaned, fingerprint: str, source: _Source
 ) -> Article:
     last = story.articles.aggregate(last=Max("position"))["last"]
-    published = item.published
-    if published is not None and timezone.is_naive(published):
-        published = timezone.make_aware(published, timezone.UTC)
     return Article.objects.create(
         story=story,
-        outlet=outlet_get_or_create(name=item.outlet),
+        outlet=outlet_get_or_create(name=source.outlet),
         position=0 if last is None else last + 1,
-        title=(item.title or cleaned.title)[:500],
-        url=web_url(item.url or cleaned.url)[:1000],
-        published=published,
+        title=visible(item.title or cleaned.title, 500),
+        url=source.url,
+        published=published_for(item, cleaned),
         author=cleaned.author[:300],
         external_id=item.external_id[:200],
-        source_file=item.source_file[:1000],
+        source_file=source.source_file,
+        source_key=source.key,
         raw=item.raw,
         raw_format=item.fmt,
         text=cleaned.text,
@@ -157,10 +237,12 @@ def article_refresh(*, article: Article, store: bool = True) -> ProcessedArticle
     caller aligns it, e.g. once after refreshing all its articles). With `store=False` only
     checks and returns what would be stored."""
     item = ArticleInput(raw=article.raw, fmt=article.raw_format)
-    processed = article_check(item, rules_for(outlet=article.outlet, article=article))
+    rules = rules_for(outlet=article.outlet, article=article)
+    processed = article_check(item, rules, title_line=article.title_line)
     cleaned = processed.cleaned
     fingerprint = content_hash(cleaned.text)
-    if article.story.articles.filter(content_hash=fingerprint).exclude(pk=article.pk).exists():
+    same = article.story.articles.filter(source_key=article.source_key, content_hash=fingerprint)
+    if same.exclude(pk=article.pk).exists():
         raise ArticleRejected(WOULD_DUPLICATE)
     if not store:
         return processed

@@ -6,13 +6,16 @@ ingest command and the upload form report bad input the same way.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+import charset_normalizer
 from django.utils.dateparse import parse_date, parse_datetime
 
 from newsdiff.articles.limits import (
@@ -23,6 +26,9 @@ from newsdiff.articles.limits import (
     MAX_HTML_DEPTH,
     MAX_LINE_CHARS,
     MAX_LINES,
+    MAX_SPACE_RUN,
+    MAX_WORD_CHARS,
+    MAX_WORDS,
     SUPPORTED_SUFFIXES,
 )
 
@@ -42,10 +48,19 @@ UNREADABLE = "cannot read the file: {detail}"
 BAD_URL = 'field "url" must be an http:// or https:// address'
 TOO_MANY_LINES = "too many lines for one article: {count:,}, the limit is {limit:,}"
 LINE_TOO_LONG = "a line of {size:,} characters, the limit is {limit:,}: is this one article?"
+WORD_TOO_LONG = "a word of {size:,} characters, the limit is {limit:,}: is this one article?"
+SPACE_TOO_LONG = "a run of {size:,} spaces, the limit is {limit:,}: is this one article?"
+TOO_MANY_WORDS = "too many words for one article: {count:,}, the limit is {limit:,}"
 HTML_TOO_DEEP = "HTML nested too deeply: {depth:,} levels, the limit is {limit:,}"
 HTML_TOO_MANY_BLOCKS = "too many HTML blocks for one article: {count:,}, the limit is {limit:,}"
 
-HTML_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+# Each starts where a run starts, so a run is scanned once (not again from each character).
+LONG_WORD = re.compile(rf"(?<!\S)\S{{{MAX_WORD_CHARS + 1},}}")
+LONG_SPACE = re.compile(rf"(?<![^\S\n])[^\S\n]{{{MAX_SPACE_RUN + 1},}}")
+# Words count as runs of letters and digits and single punctuation marks ("a,a" is three),
+# the pieces the sentence splitter reads one by one.
+WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
+TAG_NAME = re.compile(r"(/?)([a-zA-Z][a-zA-Z0-9]*)")
 HTML_BLOCK = frozenset(
     {"p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2",
      "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "blockquote", "pre", "figure", "figcaption",
@@ -57,7 +72,29 @@ HTML_FLAT = frozenset(
      "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot",
      "colgroup", "rt", "rp", "optgroup"}
 )  # fmt: skip
+# Only inside these does "<x/>" close itself; in HTML "<span/>" opens a span like "<span>".
+HTML_FOREIGN = frozenset({"svg", "math"})
 WEB_SCHEMES = ("http://", "https://")
+
+# Legacy encodings. A page's declared charset is looked for in its first META_SNIFF_BYTES.
+META_SNIFF_BYTES = 4096
+META_CHARSET = re.compile(
+    rb"""<meta\s[^>]{0,300}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
+)
+# Western text read as cp1252: non-ASCII characters among these, at most this share of letters.
+WESTERN_CHARS = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿŒœŠšŽžŸ"
+    "\u00a0\u00ad“”‘’‚„–—…•€£¥¢©®™°«»‹›§·×÷½ºª†‡"
+)
+WESTERN_MAX_SHARE = 0.25
+# Guesses that score within DETECT_TIE of the best tie; ties go to the first of these.
+DETECT_TIE = 0.02
+COMMON_ENCODINGS = (
+    "cp1252", "iso8859-2", "cp1250", "koi8-r", "cp1251", "shift_jis", "cp932", "euc_jp",
+    "iso2022_jp", "gb18030", "gbk", "gb2312", "big5", "euc_kr", "cp949", "iso8859-7", "cp1253",
+    "iso8859-9", "cp1254", "iso8859-15", "iso8859-13", "cp1257", "iso8859-5", "koi8-u",
+    "iso8859-8", "cp1255", "cp1256", "iso8859-6", "cp874", "cp1258", "iso8859-4", "iso8859-10",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +109,12 @@ class ArticleInput:
     published: datetime | None = None
     story: str = ""
     external_id: str = ""
+    path: str = ""  # where it was read from, for messages; `source_file` is what is stored
 
     @property
     def where(self) -> str:
-        return f"{self.source_file}:{self.line}" if self.line else self.source_file
+        place = self.path or self.source_file
+        return f"{place}:{self.line}" if self.line else place
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +133,8 @@ class DecodeError(ValueError):
 
 
 def decode_bytes(data: bytes) -> str:
-    """Bytes of a text or HTML file as text: UTF-8 (BOM or not), UTF-16 with BOM, else cp1252."""
+    """Bytes of a text or HTML file as text: UTF-8 (BOM or not), UTF-16 with BOM, else a
+    legacy encoding (the page's `<meta charset>`, Western cp1252, or detected)."""
     if not data.strip():
         raise DecodeError(EMPTY_INPUT)
     if data.startswith(b"%PDF-"):
@@ -108,7 +148,7 @@ def decode_bytes(data: bytes) -> str:
     try:
         return _checked_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return _checked_text(_decode_or_raise(data, "cp1252"))
+        return _checked_text(_legacy_text(data))
 
 
 def _decode_or_raise(data: bytes, encoding: str) -> str:
@@ -116,6 +156,71 @@ def _decode_or_raise(data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         raise DecodeError(UNDECODABLE_INPUT) from error
+
+
+def _legacy_text(data: bytes) -> str:
+    """Bytes that are not UTF-8: the page's own `<meta charset>`, else Western text in
+    cp1252, else what charset_normalizer finds (ties go to the encoding more common on the
+    web), else cp1252 if it decodes."""
+    for encoding in (declared_charset(data), "cp1252"):
+        text = _decoded(data, encoding) if encoding else None
+        if text is not None and (encoding != "cp1252" or _reads_as_western(text)):
+            return text
+    found = detected_charset(data)
+    text = _decoded(data, found) if found else None
+    return text if text is not None else _decode_or_raise(data, "cp1252")
+
+
+def declared_charset(data: bytes) -> str:
+    """The encoding a page declares in its first bytes (`<meta charset="…">` or the
+    `http-equiv` form), as a Python codec name; "" when none or unknown. Latin-1 and ASCII
+    are read as cp1252, as browsers do."""
+    match = META_CHARSET.search(data[:META_SNIFF_BYTES])
+    if match is None:
+        return ""
+    try:
+        name = codecs.lookup(match[1].decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return ""
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def detected_charset(data: bytes) -> str:
+    """charset_normalizer's guess; among guesses that score alike, the first of
+    COMMON_ENCODINGS (short texts often tie between related code pages)."""
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        return ""
+    best = matches[0]
+    alike = [
+        match.encoding
+        for match in matches
+        if match.chaos <= best.chaos + DETECT_TIE and match.coherence >= best.coherence - DETECT_TIE
+    ]
+    return min(alike, key=_commonness)
+
+
+def _commonness(encoding: str) -> int:
+    name = codecs.lookup(encoding).name
+    return COMMON_ENCODINGS.index(name) if name in COMMON_ENCODINGS else len(COMMON_ENCODINGS)
+
+
+def _decoded(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _reads_as_western(text: str) -> bool:
+    """Text in a Western European language: its non-ASCII characters are Latin-1 letters or
+    typographic marks, and they are a small share of its letters (KOI8-R read as cp1252 is
+    all accented letters)."""
+    foreign = [char for char in text if ord(char) > 127]
+    if any(char not in WESTERN_CHARS for char in foreign):
+        return False
+    letters = sum(1 for char in text if char.isalpha())
+    return len(foreign) <= WESTERN_MAX_SHARE * letters
 
 
 def _checked_text(text: str) -> str:
@@ -137,15 +242,46 @@ def shape_problem(raw: str, fmt: str) -> str:
     longest = max(map(len, raw.splitlines()), default=0)
     if longest > MAX_LINE_CHARS:
         return LINE_TOO_LONG.format(size=longest, limit=MAX_LINE_CHARS)
+    if word := LONG_WORD.search(raw):
+        return WORD_TOO_LONG.format(size=len(word.group(0)), limit=MAX_WORD_CHARS)
+    if space := LONG_SPACE.search(raw):
+        return SPACE_TOO_LONG.format(size=len(space.group(0)), limit=MAX_SPACE_RUN)
+    words = WORD_OR_MARK.subn("", raw)[1]
+    if words > MAX_WORDS:
+        return TOO_MANY_WORDS.format(count=words, limit=MAX_WORDS)
     return ""
 
 
+def html_tags(html: str) -> Iterator[tuple[bool, str, bool]]:
+    """(closing, lower-case name, ends with "/>") of each tag of a page, in order.
+
+    A linear scanner: a tag runs from "<name" to the first ">" after it; once no ">" is left,
+    no later "<" can open a tag, so the scan stops (a pattern tried at each of 60,000 "<a"
+    without a ">" rescanned the rest of the page from each)."""
+    at = html.find("<")
+    while at >= 0:
+        name = TAG_NAME.match(html, at + 1)
+        if name is None or _continues_word(html, name.end()):
+            at = html.find("<", at + 1)
+            continue
+        end = html.find(">", name.end())
+        if end < 0:
+            return
+        yield bool(name.group(1)), name.group(2).lower(), html[end - 1] == "/" and end > name.end()
+        at = html.find("<", end + 1)
+
+
+def _continues_word(html: str, at: int) -> bool:
+    return at < len(html) and (html[at].isalnum() or html[at] == "_")
+
+
 def _html_shape_problem(html: str) -> str:
-    depth = deepest = blocks = 0
-    for closing, name, self_closing in HTML_TAG.findall(html):
-        name = name.lower()
+    depth = deepest = blocks = foreign = 0
+    for closing, name, self_closing in html_tags(html):
         blocks += not closing and name in HTML_BLOCK
-        if name in HTML_FLAT or self_closing:
+        if name in HTML_FOREIGN and not self_closing:
+            foreign = max(0, foreign - 1) if closing else foreign + 1
+        if name in HTML_FLAT or (self_closing and (foreign or name in HTML_FOREIGN)):
             continue
         depth = max(0, depth - 1) if closing else depth + 1
         deepest = max(deepest, depth)
@@ -169,11 +305,19 @@ def format_for(name: str) -> str:
 
 def walk(paths: Iterable[Path]) -> Iterator[Path | InputProblem]:
     """Files under the given paths: folders walked recursively, files in name order."""
+    for found in walk_named(paths):
+        yield found if isinstance(found, InputProblem) else found[0]
+
+
+def walk_named(paths: Iterable[Path]) -> Iterator[tuple[Path, str] | InputProblem]:
+    """Like `walk`, each file with its name as given: a file's own name, or its path inside
+    the folder that was given ("sub/story.txt"), never the server's path to it."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and _is_visible(p, path))
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _is_visible(p, path))
+            yield from ((file, file.relative_to(path).as_posix()) for file in files)
         elif path.is_file():
-            yield path
+            yield path, path.name
         else:
             yield InputProblem(str(path), "no such file or folder")
 
@@ -183,33 +327,45 @@ def _is_visible(path: Path, root: Path) -> bool:
 
 
 def read_path(
-    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, name: str = ""
 ) -> Iterator[ArticleInput | InputProblem]:
-    """The articles of one file (one for .txt/.html, one per line for .jsonl), or its problems."""
+    """The articles of one file (one for .txt/.html, one per line for .jsonl), or its problems.
+
+    Each article's `source_file` is `name` (the file's name as given, see `walk_named`), else
+    the file's own name: never the server's path to it. Problems, and `ArticleInput.where`,
+    name the path as it was given, so that the one who ran the command can find the file.
+    """
+    source = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        yield InputProblem(str(path), UNSUPPORTED_SUFFIX.format(suffix=suffix or path.name))
+        yield InputProblem(source, UNSUPPORTED_SUFFIX.format(suffix=suffix or path.name))
         return
     try:
         size = path.stat().st_size
         if size > max_bytes and suffix not in JSONL_SUFFIXES:
-            yield InputProblem(str(path), TOO_LARGE_INPUT.format(size=size, limit=max_bytes))
+            yield InputProblem(source, TOO_LARGE_INPUT.format(size=size, limit=max_bytes))
             return
         data = path.read_bytes()
     except OSError as error:
-        yield InputProblem(str(path), UNREADABLE.format(detail=error.strerror or error))
+        yield InputProblem(source, UNREADABLE.format(detail=error.strerror or error))
         return
     if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(data, source=str(path), max_bytes=max_bytes)
+        items = read_jsonl(data, source=source, max_bytes=max_bytes)
+        stored = name or path.name
+        for item in items:
+            if isinstance(item, ArticleInput):
+                item = replace(item, source_file=stored, path=source)
+            yield item
         return
     try:
         raw = decode_bytes(data)
     except DecodeError as error:
-        yield InputProblem(str(path), str(error))
+        yield InputProblem(source, str(error))
         return
     fmt = format_for(path.name)
     problem = shape_problem(raw, fmt)
-    yield InputProblem(str(path), problem) if problem else ArticleInput(raw, fmt, str(path))
+    stored = name or path.name
+    yield InputProblem(source, problem) if problem else ArticleInput(raw, fmt, stored, path=source)
 
 
 def read_jsonl(
@@ -248,11 +404,12 @@ def _jsonl_item(line: str, *, source: str, number: int) -> ArticleInput | InputP
     if obj.get("published") and published is None:
         return InputProblem(source, BAD_DATE.format(value=obj["published"]), number)
     fmt = "text" if obj.get("text") else "html"
-    shape = shape_problem(obj.get("text") or obj.get("html"), fmt)
+    body: str = obj.get("text") or obj.get("html") or ""
+    shape = shape_problem(body, fmt)
     if shape:
         return InputProblem(source, shape, number)
     return ArticleInput(
-        raw=obj.get("text") or obj.get("html"),
+        raw=body,
         fmt=fmt,
         source_file=source,
         line=number,
@@ -265,13 +422,13 @@ def _jsonl_item(line: str, *, source: str, number: int) -> ArticleInput | InputP
     )
 
 
-def _field_problem(obj: dict[str, object]) -> str:
+def _field_problem(obj: dict[str, Any]) -> str:
     for field in ("text", "html", "title", "url", "outlet", "published", "story"):
         if obj.get(field) is not None and not isinstance(obj[field], str):
             return BAD_FIELD.format(field=field)
-    if not (obj.get("text") or "").strip() and not (obj.get("html") or "").strip():  # type: ignore[union-attr]
+    if not (obj.get("text") or "").strip() and not (obj.get("html") or "").strip():
         return NO_TEXT
-    if (obj.get("url") or "").strip() and not web_url(obj["url"]):  # type: ignore[arg-type]
+    if (obj.get("url") or "").strip() and not web_url(obj["url"]):
         return BAD_URL
     return ""
 

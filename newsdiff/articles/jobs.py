@@ -1,8 +1,11 @@
 """Uploads processed in the background: queue a batch, process it, recover from dead workers.
 
-Each job's article is written in one transaction together with the job's new status, so a
-worker killed at any point leaves either a complete article or none; `jobs_recover` then
-queues the unfinished jobs again, or marks them failed after `MAX_ATTEMPTS`.
+Each job's article is cleaned and split in a child process killed after
+`NEWSDIFF_ARTICLE_SECONDS` (`timelimit`), outside any transaction: a job that runs over fails
+with a clear message and is never queued again. The result is then written in one short
+transaction together with the job's new status, so a worker killed at any point leaves either
+a complete article or none; `jobs_recover` then queues the unfinished jobs again, or marks
+them failed after `MAX_ATTEMPTS`.
 
 The background task (`process_upload_batch`, django.tasks) lives here with the jobs it runs.
 """
@@ -14,20 +17,31 @@ import uuid
 from collections.abc import Sequence
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
+from newsdiff.articles import timelimit
 from newsdiff.articles.alignment import story_align
-from newsdiff.articles.ingest import ArticleRejected, article_ingest, ingest_then_align
+from newsdiff.articles.ingest import (
+    ArticleRejected,
+    IngestOutcome,
+    article_checked,
+    article_ingest,
+    article_rules,
+    ingest_then_align,
+)
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import IngestJob, Story
+from newsdiff.textcore.pipeline import ProcessedArticle
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
 GAVE_UP = "gave up after {n} attempts: the worker stopped while processing it"
-ALREADY_STORED = "already in the story; nothing changed"
+ALREADY_STORED = "already in the story (same source, same text); nothing changed"
+SAME_TEXT = "stored; the same text as {labels} (wire copy)"
 UNEXPECTED = "could not be processed ({kind}); the article was not stored"
 
 
@@ -90,17 +104,39 @@ def _job_process(job: IngestJob) -> None:
         outlet=job.outlet,
     )
     try:
+        processed = article_checked(_processed_within_limit(item))
         with transaction.atomic():
-            outcome = article_ingest(item=item, story=job.story)
+            outcome = article_ingest(item=item, story=job.story, processed=processed)
             job.article = outcome.article
-            message = "" if outcome.created else ALREADY_STORED
+            message = _outcome_message(outcome)
             _set_status(job, IngestJob.Status.ALIGNING, message=message)
-    except ArticleRejected as error:
+    except (ArticleRejected, timelimit.ProcessingFailed) as error:
         _set_status(job, IngestJob.Status.FAILED, message=str(error))
     except Exception as error:  # one bad input must not stop the rest of the batch
         logger.exception("ingest job %s failed", job.pk)
         kind = type(error).__name__
         _set_status(job, IngestJob.Status.FAILED, message=UNEXPECTED.format(kind=kind))
+
+
+def _processed_within_limit(item: ArticleInput) -> ProcessedArticle:
+    """The article cleaned and split in a child process, within the time limit."""
+    rules = article_rules(item)
+    return timelimit.process_within(
+        item.raw,
+        seconds=settings.NEWSDIFF_ARTICLE_SECONDS,
+        fmt=item.fmt,
+        extra_boilerplate=rules.remove,
+        keep_lines=rules.keep,
+        editor_removed=rules.editor_remove,
+    )
+
+
+def _outcome_message(outcome: IngestOutcome) -> str:
+    if not outcome.created:
+        return ALREADY_STORED
+    if outcome.same_text_as:
+        return SAME_TEXT.format(labels=", ".join(outcome.same_text_as))
+    return ""
 
 
 def _set_status(job: IngestJob, status: str, **fields: object) -> None:

@@ -23,8 +23,12 @@ DEFAULT_MAX_BYTES = MAX_INGEST_BYTES
 MAX_FILES = 20
 
 # Shape limits: far beyond any real article, they keep cleaning and claims fast on junk.
+# Words count as runs of letters and digits and single punctuation marks ("a,a" is three).
 MAX_LINES = 5_000
 MAX_LINE_CHARS = 100_000
+MAX_WORD_CHARS = 5_000
+MAX_SPACE_RUN = 1_000
+MAX_WORDS = 100_000
 MAX_HTML_DEPTH = 1_000
 MAX_HTML_BLOCKS = 5_000
 

@@ -62,7 +62,9 @@ def vector_bytes(vector: np.ndarray) -> bytes:
     return np.asarray(vector, dtype=EMBEDDING_DTYPE).tobytes()
 
 
-def vector_from_bytes(data: bytes | memoryview) -> np.ndarray:
+def vector_from_bytes(data: bytes | memoryview | None) -> np.ndarray:
+    if data is None:
+        raise ValueError("the claim has no stored sentence vector")
     return np.frombuffer(bytes(data), dtype=EMBEDDING_DTYPE)
 
 

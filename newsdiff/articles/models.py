@@ -9,6 +9,8 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.text import slugify
 
+from newsdiff.articles.identity import file_stem
+
 
 def content_hash(text: str) -> str:
     """The fingerprint that makes ingest idempotent: sha256 of the cleaned text."""
@@ -33,7 +35,9 @@ class StoryQuerySet(models.QuerySet["Story"]):
 
 
 class Story(models.Model):
-    title = models.CharField(max_length=300)
+    title = models.CharField(
+        max_length=300, unique=True, error_messages={"unique": "A story with this title exists."}
+    )
     slug = models.SlugField(max_length=90, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -81,7 +85,19 @@ class Article(models.Model):
     published = models.DateTimeField(null=True, blank=True)
     author = models.CharField(max_length=300, blank=True)
     external_id = models.CharField(max_length=200, blank=True)
-    source_file = models.CharField(max_length=1000, blank=True)
+    source_file = models.CharField(
+        max_length=1000, blank=True, help_text="The file's name as given, never a server path."
+    )
+    source_key = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text="Which source this is (outlet + URL, else external id, else file), hashed; "
+        "empty for pasted text without any (articles.identity).",
+    )
+    title_line = models.TextField(
+        blank=True, help_text="The line an editor marked as the headline, if any."
+    )
     raw = models.TextField(help_text="The input exactly as received (decoded to text).")
     raw_format = models.CharField(max_length=10, choices=Format.choices, default=Format.TEXT)
     text = models.TextField(help_text="The cleaned body as shown to editors.")
@@ -96,8 +112,11 @@ class Article(models.Model):
     class Meta:
         ordering = ["story", "position", "id"]
         constraints = [
+            # The same source with the same text is one article; the same text from another
+            # source (wire copy) is another article of the story.
             models.UniqueConstraint(
-                fields=["story", "content_hash"], name="article_unique_text_per_story"
+                fields=["story", "source_key", "content_hash"],
+                name="article_unique_text_per_source",
             )
         ]
 
@@ -118,7 +137,7 @@ class Article(models.Model):
         if self.outlet_id:
             return self.outlet.name  # type: ignore[union-attr]
         if self.source_file:
-            return self.source_file.rsplit("/", 1)[-1]
+            return file_stem(self.source_file)
         return f"Article {self.position + 1}"
 
 
@@ -271,8 +290,9 @@ class IngestJobQuerySet(models.QuerySet["IngestJob"]):
         return self.filter(status__in=IngestJob.UNFINISHED)
 
     def visible(self) -> IngestJobQuerySet:
-        """Jobs an editor should still see on the story page: running, or failed."""
-        return self.exclude(status=IngestJob.Status.DONE)
+        """Jobs an editor should still see on the story page: running, failed, or done with
+        something to say (already stored, or a copy of another article's text)."""
+        return self.exclude(status=IngestJob.Status.DONE, message="")
 
 
 class IngestJob(models.Model):

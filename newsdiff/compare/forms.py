@@ -11,6 +11,7 @@ from django.conf import settings
 from newsdiff.articles.inputs import DecodeError, decode_bytes, format_for, shape_problem
 from newsdiff.articles.limits import MAX_FILES, UPLOAD_SUFFIXES
 from newsdiff.articles.models import Story
+from newsdiff.articles.names import visible
 
 NEED_ONE_SOURCE = "Paste the article's text or choose a file (one of the two)."
 NOT_BOTH_SOURCES = "Paste text or choose a file, not both."
@@ -21,6 +22,11 @@ FILE_TOO_LARGE = "The file is {size:,} bytes; the limit is {limit:,} bytes."
 TEXT_TOO_LARGE = "The pasted text is {size:,} bytes; the limit is {limit:,} bytes."
 EMPTY_TITLE = "A story needs a title."
 TOO_MANY_FILES = "At most {limit} files at once; {count} were chosen."
+EMPTY_FILE = "the file is empty"
+EXISTING_STORY = (
+    "A story titled “{title}” already exists: the article(s) were added to it. Rename this one "
+    "or choose another title to start a new story."
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -35,8 +41,9 @@ class MultipleFileField(forms.FileField):
         super().__init__(*args, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
-        files = data if isinstance(data, (list, tuple)) else [data] if data else []
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+        """The files as chosen; each is checked by the form, so that one bad file is reported
+        by its name and the others still load."""
+        return list(data) if isinstance(data, (list, tuple)) else [data] if data else []
 
 
 class UploadForm(forms.Form):
@@ -65,16 +72,30 @@ class UploadForm(forms.Form):
         help_text="One or more .txt or .html files, each up to the size limit.",
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.file_problems: list[str] = []
+
     def clean_file(self) -> list[tuple[str, str]]:
+        """The readable files; each unreadable one is in `file_problems`, by its name. Only
+        when none is readable is the field in error."""
         uploads = self.cleaned_data.get("file") or []
         if len(uploads) > MAX_FILES:
             raise forms.ValidationError(TOO_MANY_FILES.format(limit=MAX_FILES, count=len(uploads)))
-        return [_read_upload(upload) for upload in uploads]
+        readable, self.file_problems = [], []
+        for upload in uploads:
+            try:
+                readable.append(_read_upload(upload))
+            except forms.ValidationError as error:
+                self.file_problems.extend(error.messages)
+        if self.file_problems and not readable:
+            raise forms.ValidationError(self.file_problems)
+        return readable
 
     def clean_text(self) -> str:
         text = self.cleaned_data.get("text") or ""
         size, limit = len(text.encode("utf-8")), settings.NEWSDIFF_MAX_UPLOAD_BYTES
-        if size > limit:
+        if size > limit:  # larger than DATA_UPLOAD_MAX_MEMORY_SIZE: see views.upload
             raise forms.ValidationError(TEXT_TOO_LARGE.format(size=size, limit=limit))
         problem = shape_problem(text, "text")
         if problem:
@@ -104,9 +125,12 @@ class UploadForm(forms.Form):
 
 
 def _read_upload(upload: Any) -> tuple[str, str]:
-    name, limit = Path(upload.name).name, settings.NEWSDIFF_MAX_UPLOAD_BYTES
+    """The file's name and text, or a ValidationError whose message names the file."""
+    name, limit = Path(upload.name or "").name, settings.NEWSDIFF_MAX_UPLOAD_BYTES
     if not name.lower().endswith(UPLOAD_SUFFIXES):
         raise forms.ValidationError(BAD_FILE_TYPE.format(name=name))
+    if not upload.size:
+        raise forms.ValidationError(f"{name}: {EMPTY_FILE}.")
     if upload.size > limit:
         raise forms.ValidationError(
             f"{name}: " + FILE_TOO_LARGE.format(size=upload.size, limit=limit)
@@ -121,13 +145,13 @@ def _read_upload(upload: Any) -> tuple[str, str]:
     return name, raw
 
 
-class StoryRenameForm(forms.ModelForm):
+class StoryRenameForm(forms.ModelForm[Story]):
     class Meta:
         model = Story
         fields = ["title"]
 
     def clean_title(self) -> str:
-        title = " ".join(self.cleaned_data["title"].split())
+        title = visible(self.cleaned_data["title"])
         if not title:
             raise forms.ValidationError(EMPTY_TITLE)
         return title

@@ -75,7 +75,7 @@ def build_comparison(
 ) -> Comparison:
     """Rows for `articles` (the first leads), given each article's claims and each claim's group."""
     order = _group_order(articles, claims, group_of)
-    anchors = {group: [[] for _ in articles] for group in order}
+    anchors: dict[int, list[list[Claim]]] = {group: [[] for _ in articles] for group in order}
     gaps = _Gaps()
     for column, article in enumerate(articles):
         previous: int | None = None

@@ -1,7 +1,8 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from newsdiff.compare.views import (
     article,
+    article_edit,
     export,
     overview,
     statement,
@@ -10,6 +11,9 @@ from newsdiff.compare.views import (
     story_edit,
     upload,
 )
+from newsdiff.compare.views.params import IdConverter
+
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("", stories.story_list, name="story-list"),
@@ -24,14 +28,29 @@ urlpatterns = [
         overview.story_overview_table,
         name="story-overview-table",
     ),
-    path("stories/<slug:slug>/groups/<int:group_id>/", statement.group_detail, name="group-detail"),
+    path("stories/<slug:slug>/groups/<id:group_id>/", statement.group_detail, name="group-detail"),
     path("stories/<slug:slug>/jobs/", story.story_jobs, name="story-jobs"),
     path("stories/<slug:slug>/export.json", export.story_export_json, name="story-export"),
     path("stories/<slug:slug>/rows.csv", export.story_export_csv, name="story-export-csv"),
-    path("stories/<slug:slug>/articles/<int:pk>/", article.article_detail, name="article-detail"),
+    path("stories/<slug:slug>/articles/<id:pk>/", article.article_detail, name="article-detail"),
     path(
-        "stories/<slug:slug>/articles/<int:pk>/lines/<int:index>/",
+        "stories/<slug:slug>/articles/<id:pk>/lines/<id:index>/",
         article.article_line_correct,
         name="article-line-correct",
+    ),
+    path(
+        "stories/<slug:slug>/articles/<int:pk>/lines/<int:index>/title/",
+        article_edit.article_title_set,
+        name="article-title-line",
+    ),
+    path(
+        "stories/<slug:slug>/articles/<int:pk>/edit/",
+        article_edit.article_edit,
+        name="article-edit",
+    ),
+    path(
+        "stories/<slug:slug>/articles/<int:pk>/delete/",
+        article_edit.article_remove,
+        name="article-delete",
     ),
 ]

@@ -125,7 +125,11 @@ def name_tokens(names: tuple[str, ...]) -> frozenset[str]:
 
 def quoted_spans(text: str) -> list[str]:
     """Texts between quotation marks of at least three words."""
-    return [q for q in QUOTED.findall(text) if len(words(q)) >= MIN_QUOTE_WORDS]
+    # Searched only up to the last closing mark: an opening mark with none after it would
+    # otherwise be followed to the end of the text, from each opening mark.
+    last_close = max(text.rfind("”"), text.rfind('"'))
+    found = QUOTED.findall(text, 0, last_close + 1)
+    return [q for q in found if len(words(q)) >= MIN_QUOTE_WORDS]
 
 
 def trigrams(text: str) -> frozenset[tuple[str, str, str]]:

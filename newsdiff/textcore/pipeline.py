@@ -27,14 +27,23 @@ def process_article(
     fmt: str = "text",
     extra_boilerplate: Iterable[str] = frozenset(),
     keep_lines: Iterable[str] = frozenset(),
+    title_line: str = "",
+    editor_removed: Iterable[str] = frozenset(),
 ) -> ProcessedArticle:
     """Clean one article (plain text or an HTML page) and split its body into claims.
 
     `extra_boilerplate` lines are removed and `keep_lines` kept whatever the rules say (an
-    outlet's learned lines and editors' corrections).
+    outlet's learned lines and editors' corrections); `editor_removed` lines are removed as
+    an editor's removals; `title_line` is the line an editor marked as the headline.
     """
     clean = clean_html if fmt == "html" else clean_text
-    cleaned = clean(raw, extra_boilerplate=extra_boilerplate, keep_lines=keep_lines)
+    cleaned = clean(
+        raw,
+        extra_boilerplate=extra_boilerplate,
+        keep_lines=keep_lines,
+        title_line=title_line,
+        editor_removed=editor_removed,
+    )
     return ProcessedArticle(cleaned=cleaned, claims=extract_claims(cleaned.text))
 
 

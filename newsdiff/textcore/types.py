@@ -28,8 +28,11 @@ class Reason(StrEnum):
     OFF_TOPIC_TAIL = "off-topic tail"
     SECTION_LABEL = "section label"
     BOILERPLATE = "boilerplate"
-    EDITOR = "removed by editor"
+    EDITOR = "removed by an editor"
+    # Not junk: the line that dates the article. Out of the body, shown as metadata.
+    DATELINE = "dateline"
     EMPTY = "empty"
+    TOO_LONG = "line too long"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +58,12 @@ class RemovedSpan:
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:
-    """An article after cleaning: its headline, its body as editors see it, what was taken out."""
+    """An article after cleaning: its headline, its body as editors see it, what was taken out.
+
+    `published` is the publication date (ISO 8601) the page's metadata or the text's dateline
+    states; `site_name` the outlet's name the page states (pages only); `date` is what
+    trafilatura found. The dateline itself is a removed block with `Reason.DATELINE`.
+    """
 
     title: str
     text: str
@@ -64,6 +72,8 @@ class Cleaned:
     author: str = ""
     date: str = ""
     url: str = ""
+    published: str = ""
+    site_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)

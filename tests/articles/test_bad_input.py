@@ -10,16 +10,21 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
-from newsdiff.articles import ingest, inputs, jobs
+from newsdiff.articles import ingest, inputs, jobs, limits
 from newsdiff.articles.models import Article, IngestJob, Story
 from newsdiff.compare import forms
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -45,10 +50,12 @@ BINARY = "not a text file"
 TOO_LARGE = "the limit is"
 NOT_UPLOADABLE = "Only .txt, .text, .html and .htm files can be uploaded"
 NOTHING_LEFT = (ingest.EMPTY_AFTER_CLEANING, ingest.NO_CLAIMS)
+# Reasons found when the text is cleaned and split: by the worker, for an upload.
+WORKER_REASONS = (*NOTHING_LEFT, "statements found")
 
 
 @pytest.fixture(autouse=True)
-def fast_passwords(settings) -> None:  # type: ignore[no-untyped-def]
+def fast_passwords(settings: Settings) -> None:
     """Each case signs an editor in: a fast hasher keeps the table quick (tests only)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -138,14 +145,14 @@ CASES = [
     Case(
         "just over the line limit",
         "a.txt",
-        b"A line.\n" * (inputs.MAX_LINES + 1),
+        b"A line.\n" * (limits.MAX_LINES + 1),
         "too many lines",
         "too many lines",
     ),
     Case(
         "a line just over the limit",
         "a.txt",
-        b"word " * (inputs.MAX_LINE_CHARS // 5 + 1),
+        b"word " * (limits.MAX_LINE_CHARS // 5 + 1),
         "a line of",
         "a line of",
     ),
@@ -305,7 +312,7 @@ def assert_no_partial_articles() -> None:
     assert not IngestJob.objects.unfinished().exists()
 
 
-def form_errors(response) -> str:  # type: ignore[no-untyped-def]
+def form_errors(response: _MonkeyPatchedWSGIResponse) -> str:
     form = response.context["form"]
     return (
         " ".join(str(e) for e in form.non_field_errors())
@@ -315,7 +322,11 @@ def form_errors(response) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-def test_upload(editor_client: Client, case: Case, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_upload(
+    editor_client: Client,
+    case: Case,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     title = f"Upload {case.id}"
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(
@@ -326,6 +337,13 @@ def test_upload(editor_client: Client, case: Case, django_capture_on_commit_call
         story = Story.objects.get(title=title)
         assert list(story.jobs.values_list("status", flat=True)) == ["done"]
         assert story.articles.get().claims.exists()
+    elif set(expected_texts(case.upload)) & set(WORKER_REASONS):
+        # Cleaning is the worker's: the request queued it, the job failed with the reason.
+        assert response.status_code == 302, form_errors(response)
+        job = Story.objects.get(title=title).jobs.get()
+        assert job.status == "failed"
+        assert any(text in job.message for text in expected_texts(case.upload))
+        assert not Article.objects.filter(story__title=title).exists()
     else:
         assert response.status_code == 200
         assert any(text in form_errors(response) for text in expected_texts(case.upload))
@@ -385,7 +403,7 @@ def test_pasted_text_over_the_limits_gets_a_message(editor_client: Client) -> No
 
 def test_the_same_upload_twice_stores_one_article(
     editor_client: Client,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     for _ in range(2):
         with django_capture_on_commit_callbacks(execute=True):
@@ -408,7 +426,7 @@ def test_the_same_file_ingested_twice_stores_one_article(tmp_path: Path) -> None
 def test_a_story_name_of_10000_characters(
     editor_client: Client,
     tmp_path: Path,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     long_name = "Budget " * 1_428 + "vote"
     response = editor_client.post("/upload/", {"new_story": long_name, "text": ARTICLE})
@@ -434,8 +452,11 @@ def test_a_jsonl_file_with_good_and_bad_lines_loads_the_good_ones(tmp_path: Path
     assert_no_partial_articles()
 
 
-def test_a_pasted_text_over_the_request_limit_gets_a_clear_page(editor_client: Client) -> None:
+def test_a_pasted_text_over_the_request_limit_gets_the_form_with_a_message(
+    editor_client: Client,
+) -> None:
     response = editor_client.post("/upload/", {"new_story": "Huge", "text": "word " * 800_000})
-    assert response.status_code == 400
-    assert "too large" in response.content.decode()
+    assert response.status_code == 413
+    page = response.content.decode()
+    assert "larger than the upload limit" in page and 'name="text"' in page
     assert not Story.objects.filter(title="Huge").exists()

@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
 
 from newsdiff.articles.models import Story
 
@@ -30,13 +32,15 @@ CLAIM_KEYS = {"id", "article", "text", "start", "end", "kind", "speaker"}
 MATCH_KEYS = {"a", "b", "score", "kind"}
 
 
-def export(*args: str) -> dict:
+def export(*args: str) -> dict[str, Any]:
     out = io.StringIO()
     call_command("export", *args, stdout=out)
-    return json.loads(out.getvalue())
+    exported = json.loads(out.getvalue())
+    assert isinstance(exported, dict)
+    return exported
 
 
-def assert_story_schema(story: dict) -> None:
+def assert_story_schema(story: dict[str, Any]) -> None:
     assert story.keys() >= STORY_KEYS
     texts = {}
     for article in story["articles"]:
@@ -104,7 +108,7 @@ def test_export_of_an_unknown_story_fails_clearly(db: None) -> None:
         export("--story", "nope")
 
 
-def test_export_url_serves_the_same_json(seed_story: Story, editor_client) -> None:  # type: ignore[no-untyped-def]
+def test_export_url_serves_the_same_json(seed_story: Story, editor_client: Client) -> None:
     response = editor_client.get(f"/stories/{seed_story.slug}/export.json")
     assert response["Content-Type"] == "application/json"
     assert response.json() == export("--story", seed_story.slug)

@@ -6,6 +6,7 @@ import io
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -13,6 +14,7 @@ from django.core.management.base import CommandError
 
 from newsdiff.articles import ingest as ingest_module
 from newsdiff.articles.models import Article, Claim, ClaimGroup, Story
+from newsdiff.textcore.pipeline import ProcessedArticle, process_article
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.django_db
@@ -91,9 +93,9 @@ def test_an_unexpected_error_in_one_file_is_reported_and_the_rest_loads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = seed_copy(tmp_path)
-    real_process = ingest_module.process_article
+    real_process = process_article
 
-    def process(raw: str, **kwargs: object) -> object:
+    def process(raw: str, **kwargs: Any) -> ProcessedArticle:
         if "flatly denied" in raw:  # only in 003
             raise RuntimeError("simulated bug")
         return real_process(raw, **kwargs)
@@ -137,6 +139,7 @@ def test_ingest_jsonl_takes_metadata_and_reports_bad_lines(tmp_path: Path) -> No
     assert f"{path}:2: malformed JSON" in err.getvalue()
     assert f"{path}:3: " in err.getvalue()
     article = Article.objects.get(story__title="From JSONL")
+    assert article.outlet is not None
     assert (article.title, article.external_id, article.outlet.name) == (
         "Given title",
         "ext-1",

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
 
-from newsdiff.articles import inputs
+from bench.hostile_inputs import hostile_inputs
+from newsdiff.articles import inputs, limits
 from newsdiff.articles.inputs import ArticleInput, DecodeError, InputProblem, decode_bytes
 
 
@@ -24,6 +26,70 @@ from newsdiff.articles.inputs import ArticleInput, DecodeError, InputProblem, de
 )
 def test_decode_bytes_reads_common_encodings(data: bytes, expected: str) -> None:
     assert decode_bytes(data) == expected
+
+
+POLISH = (
+    "Rząd w Warszawie ogłosił w poniedziałek, że ceny energii elektrycznej dla gospodarstw "
+    "domowych zostaną zamrożone do końca przyszłego roku. Minister klimatu powiedział, że "
+    "decyzja kosztować będzie budżet państwa około dziesięciu miliardów złotych."
+)
+CZECH = (
+    "Vláda v pondělí oznámila, že ceny elektřiny pro domácnosti zůstanou zmrazeny až do konce "
+    "příštího roku. Ministr průmyslu řekl, že opatření bude stát státní rozpočet přibližně "
+    "deset miliard korun. Opozice plán kritizovala jako příliš pozdní."
+)
+RUSSIAN = (
+    "Правительство в понедельник объявило, что цены на электроэнергию для населения будут "
+    "заморожены до конца следующего года. Министр энергетики заявил, что это решение "
+    "обойдётся бюджету примерно в десять миллиардов рублей."
+)
+JAPANESE = (
+    "政府は月曜日、家庭向けの電気料金を来年末まで据え置くと発表した。"
+    "経済産業大臣は、この措置には約一千億円の費用がかかると述べた。野党は計画が遅すぎると批判した。"
+)
+GERMAN = (
+    "Die Regierung kündigte am Montag an, dass die Strompreise für Haushalte bis Ende nächsten "
+    "Jahres eingefroren werden. Der Minister sagte, die Maßnahme koste rund zehn Milliarden Euro."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (POLISH, "iso-8859-2"),
+        (CZECH, "iso-8859-2"),
+        (RUSSIAN, "koi8-r"),
+        (RUSSIAN, "cp1251"),
+        (JAPANESE, "shift_jis"),
+        (GERMAN, "cp1252"),
+    ],
+)
+def test_decode_bytes_detects_legacy_encodings(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding)) == text
+
+
+@pytest.mark.parametrize(
+    ("meta", "encoding", "text"),
+    [
+        ('<meta charset="iso-8859-2">', "iso-8859-2", "Żółw"),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+            "cp1251",
+            "Москва",
+        ),
+        ("<META CHARSET='Shift_JIS'>", "shift_jis", "東京"),
+        ('<meta charset="iso-8859-1">', "cp1252", "Caf\u00e9 \u201cquoted\u201d"),
+    ],
+)
+def test_decode_bytes_follows_a_pages_meta_charset(meta: str, encoding: str, text: str) -> None:
+    """A few words are too few to detect: the page's own declaration decides."""
+    html = f"<html><head>{meta}<title>t</title></head><body><p>{text}</p></body></html>"
+    assert decode_bytes(html.encode(encoding)) == html
+
+
+def test_decode_bytes_ignores_an_unknown_meta_charset() -> None:
+    html = '<html><head><meta charset="no-such-codec"></head><body>Caf\u00e9</body></html>'
+    assert decode_bytes(html.encode("cp1252")) == html
 
 
 @pytest.mark.parametrize(
@@ -46,7 +112,10 @@ def test_walk_lists_folders_recursively_in_name_order(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     for name in ["b/2.txt", "a.txt", "b/1.html", ".hidden.txt"]:
         (tmp_path / name).write_text("x")
-    found = [p.relative_to(tmp_path).as_posix() for p in inputs.walk([tmp_path])]
+    found: list[str] = []
+    for path in inputs.walk([tmp_path]):
+        assert isinstance(path, Path), path
+        found.append(path.relative_to(tmp_path).as_posix())
     assert found == ["a.txt", "b/1.html", "b/2.txt"]
 
 
@@ -105,3 +174,74 @@ def test_read_jsonl_reports_each_bad_line_with_its_number() -> None:
     assert items[0].external_id == "7"
     assert items[0].published is not None and items[0].published.day == 22
     assert (items[1].story, items[1].outlet) == ("S", "O")
+
+
+# --- shape limits on hostile input ---------------------------------------------------------
+
+SHAPE_DEADLINE_SECONDS = 5.0  # far above the normal time (milliseconds), far below a blow-up
+HOSTILE = {item.name: item for item in hostile_inputs()}
+
+
+def _shape_within_deadline(raw: str, fmt: str) -> str:
+    started = time.process_time()
+    problem = inputs.shape_problem(raw, fmt)
+    spent = time.process_time() - started
+    assert spent < SHAPE_DEADLINE_SECONDS, f"the shape check took {spent:.1f} s of CPU"
+    return problem
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("byline_dashes", ""),
+        ("capitalised_word", "a word of 99,000 characters"),
+        ("ones", ""),
+        ("em_spaces_after_said", "a run of 99,000 spaces"),
+        ("nbsp_after_said", "a run of 99,000 spaces"),
+        ("capitalised_run", ""),
+        ("html_long_word", ""),  # a page: its text is limited when extracted
+        ("dots", "a word of 99,0"),
+        ("comma_lines", "too many words for one article: 1,862,000"),
+        ("open_tags", ""),
+        ("quotes", "a word of 99,000 characters"),
+    ],
+)
+def test_hostile_inputs_are_checked_within_the_deadline(name: str, expected: str) -> None:
+    item = HOSTILE[name]
+    problem = _shape_within_deadline(item.raw, item.fmt)
+    assert problem.startswith(expected) if expected else problem == ""
+
+
+def test_a_word_or_a_run_of_spaces_just_within_the_limits_is_accepted() -> None:
+    word = "w" * limits.MAX_WORD_CHARS
+    spaces = "\u2003" * limits.MAX_SPACE_RUN
+    assert inputs.shape_problem(f"A {word} and{spaces}more.", "text") == ""
+    assert inputs.shape_problem(f"A {word}x.", "text").startswith("a word of 5,002")
+    assert inputs.shape_problem(f"A{spaces} more.", "text").startswith("a run of 1,001")
+
+
+def test_text_of_more_words_than_the_limit_is_refused() -> None:
+    text = ("a " * 50 + "\n") * (limits.MAX_WORDS // 50)
+    assert inputs.shape_problem(text, "text") == ""
+    problem = inputs.shape_problem(text + "a", "text")
+    assert problem == inputs.TOO_MANY_WORDS.format(
+        count=limits.MAX_WORDS + 1, limit=limits.MAX_WORDS
+    )
+
+
+def test_html_tags_are_read_by_a_scanner_that_stops_when_no_tag_can_close() -> None:
+    tags = list(inputs.html_tags('<p class="a">x</p><br/><a_b><1><a href=">"/>'))
+    assert tags == [
+        (False, "p", False),
+        (True, "p", False),
+        (False, "br", True),
+        (False, "a", False),
+    ]
+    assert list(inputs.html_tags("<a" * 60_000)) == []
+
+
+def test_self_closed_html_elements_still_open_unless_they_are_void_or_svg() -> None:
+    spans = "<span/>" * (limits.MAX_HTML_DEPTH + 1)
+    assert _shape_within_deadline(spans, "html").startswith("HTML nested too deeply")
+    icons = "<svg>" + '<path d="M0"/>' * 5_000 + "</svg>" + "<br/><img src=x />" * 2_000
+    assert _shape_within_deadline(f"<div>{icons}</div>", "html") == ""

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from django.core.management import call_command
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from newsdiff.articles import jobs
 from newsdiff.articles.ingest import article_ingest
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import Article, IngestJob, Story
+from newsdiff.textcore.pipeline import ProcessedArticle
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +28,9 @@ def item(name: str) -> ArticleInput:
 A, B = "001_17f443fb6246cec4.txt", "003_3f3274e93fbad53a.txt"
 
 
-def test_a_queued_batch_is_ingested_and_aligned(django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_a_queued_batch_is_ingested_and_aligned(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     story = Story.objects.create(title="Queued")
     with django_capture_on_commit_callbacks(execute=True):
         batch = jobs.batch_queue(story=story, items=[item(A), item(B)])
@@ -78,8 +83,8 @@ def test_a_job_tried_too_often_is_marked_failed_with_the_reason() -> None:
 
 
 def test_a_rejected_input_fails_alone_and_the_rest_of_the_batch_goes_on(
-    django_capture_on_commit_callbacks,
-) -> None:  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     story = Story.objects.create(title="Mixed batch")
     junk = ArticleInput(raw="[ad_1]\n\nLeave a Reply", fmt="text", source_file="junk.txt")
     with django_capture_on_commit_callbacks(execute=True):
@@ -87,3 +92,38 @@ def test_a_rejected_input_fails_alone_and_the_rest_of_the_batch_goes_on(
     statuses = dict(IngestJob.objects.filter(story=story).values_list("source_name", "status"))
     assert statuses == {"junk.txt": "failed", A: "done"}
     assert story.articles.count() == 1
+
+
+def test_a_job_that_runs_over_its_time_fails_clearly_and_is_not_queued_again(
+    settings: Settings, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
+    settings.NEWSDIFF_ARTICLE_SECONDS = 0.001  # far less than any article takes
+    story = Story.objects.create(title="Too slow")
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = jobs.batch_queue(story=story, items=[item(A)])
+    job = IngestJob.objects.get(batch=batch)
+    assert job.status == "failed"
+    assert job.message.startswith("this text took too long to process")
+    assert not story.articles.exists()
+    assert jobs.jobs_recover() == (0, 0)  # a failed job is finished: never queued again
+    assert IngestJob.objects.get(batch=batch).status == "failed"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_computes_outside_any_transaction(monkeypatch) -> None:
+    from django.db import connection
+
+    from newsdiff.articles import timelimit
+
+    depths: list[bool] = []
+    process_within = timelimit.process_within
+
+    def watched(*args: Any, **kwargs: Any) -> ProcessedArticle:
+        depths.append(connection.in_atomic_block)
+        return process_within(*args, **kwargs)
+
+    monkeypatch.setattr(timelimit, "process_within", watched)
+    story = Story.objects.create(title="Outside")
+    jobs.batch_queue(story=story, items=[item(A)])  # runs its task when the queueing commits
+    assert story.articles.count() == 1
+    assert depths == [False]

@@ -33,6 +33,7 @@ def test_reprocess_finds_claims_anew_and_realigns(story: Story) -> None:
     groups = ClaimGroup.objects.filter(story=story).count()
     # as an older version might have stored it: one article with one claim, no groups
     first = story.articles.order_by("position").first()
+    assert first is not None
     first.claims.all().delete()
     Claim.objects.create(article=first, text="Old claim.", start=0, end=10, position=0)
     story.groups.all().delete()
@@ -46,6 +47,7 @@ def test_reprocess_finds_claims_anew_and_realigns(story: Story) -> None:
 
 def test_an_article_that_can_no_longer_be_processed_is_kept_and_reported(story: Story) -> None:
     broken = story.articles.order_by("position").last()
+    assert broken is not None
     Article.objects.filter(pk=broken.pk).update(raw="[ad_1]\n\nLeave a Reply\n")
     kept = sorted(broken.claims.values_list("text", flat=True))
     err = io.StringIO()
@@ -63,6 +65,7 @@ def test_an_unknown_story_is_an_error() -> None:
 
 def test_dry_run_prints_what_would_change_and_stores_nothing(story: Story) -> None:
     first = story.articles.order_by("position").first()
+    assert first is not None
     first.claims.all().delete()
     Claim.objects.create(article=first, text="Old claim.", start=0, end=10, position=0)
     story.groups.all().delete()

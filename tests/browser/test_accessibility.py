@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 BLOCKING = {"serious", "critical"}
 
 
-def violations(page) -> list[str]:  # type: ignore[no-untyped-def]
+def violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
     found = Axe().run(page).response["violations"]
@@ -41,6 +41,7 @@ def pages_of(story: Story) -> list[str]:
     url = story.get_absolute_url()
     article = story.articles.order_by("position").first()
     group = story.groups.order_by("position").first()
+    assert article is not None and group is not None
     return [
         url,
         url + "?view=expanded",
@@ -56,7 +57,7 @@ def pages_of(story: Story) -> list[str]:
     ]
 
 
-def test_every_page_has_no_serious_or_critical_violation(page, live_server, stories) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_has_no_serious_or_critical_violation(page, live_server, stories) -> None:
     page.goto(live_server.url + "/accounts/login/")
     found = {"/accounts/login/": violations(page)}
     sign_in(page, live_server.url)
@@ -69,7 +70,7 @@ def test_every_page_has_no_serious_or_critical_violation(page, live_server, stor
     assert {path: found for path, found in found.items() if found} == {}
 
 
-def test_keys_help_and_open_statement_pass_too(page, live_server, stories) -> None:  # type: ignore[no-untyped-def]
+def test_keys_help_and_open_statement_pass_too(page, live_server, stories) -> None:
     sign_in(page, live_server.url)
     page.goto(live_server.url + stories[1].get_absolute_url())
     page.locator(".claim-link").first.click()

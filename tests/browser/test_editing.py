@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,6 +14,10 @@ from newsdiff.accounts.roles import EDITORS, role_assign
 from newsdiff.articles.models import Story
 from tests.browser.test_story_page import sign_in
 from tests.conftest import DEMO_TITLE, EDITOR_PASSWORD, SEEDS
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+    from pytest_django.live_server_helper import LiveServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,8 +31,11 @@ def demo(transactional_db: None) -> Story:
 
 
 def test_follow_a_statement_to_the_comparison_of_its_versions(
-    page, live_server, demo: Story
-) -> None:  # type: ignore[no-untyped-def]
+    page: Page,
+    live_server: LiveServer,
+    demo: Story,
+    console_errors: list[str],
+) -> None:
     sign_in(page, live_server.url)
     page.goto(live_server.url + demo.get_absolute_url())
     claim = page.locator(".claim", has_text="estimated 50,000 fighters")
@@ -43,10 +51,15 @@ def test_follow_a_statement_to_the_comparison_of_its_versions(
     assert panel.locator("ins, del").count() > 0
     page.reload()  # the URL alone opens the same comparison
     assert page.locator("#statement .version").count() == 4
-    assert page.console_errors == []
+    assert console_errors == []
 
 
-def test_restore_a_removed_line_in_the_reading_view(page, live_server, demo: Story) -> None:  # type: ignore[no-untyped-def]
+def test_restore_a_removed_line_in_the_reading_view(
+    page: Page,
+    live_server: LiveServer,
+    demo: Story,
+    console_errors: list[str],
+) -> None:
     article = demo.articles.get(source_file__endswith="001_17f443fb6246cec4.txt")
     sign_in(page, live_server.url)
     page.goto(live_server.url + article.get_absolute_url())
@@ -58,12 +71,16 @@ def test_restore_a_removed_line_in_the_reading_view(page, live_server, demo: Sto
     article.refresh_from_db()
     assert "Check Also" in article.text
     assert page.locator(".line-removed", has_text="Leave a Reply").count() == 1
-    assert page.console_errors == []
+    assert console_errors == []
 
 
 def test_upload_several_files_and_see_the_new_columns(
-    page, live_server, demo: Story, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    page: Page,
+    live_server: LiveServer,
+    demo: Story,
+    tmp_path: Path,
+    console_errors: list[str],
+) -> None:
     files = []
     for name in ["000_fb72157701e68ea8.txt", "003_3f3274e93fbad53a.txt"]:
         path = tmp_path / f"copy-{name}"
@@ -78,7 +95,7 @@ def test_upload_several_files_and_see_the_new_columns(
     page.click("main button[type=submit]")
     page.wait_for_selector("table.side-by-side")
     headers = page.locator("table.side-by-side thead th .outlet").all_inner_texts()
-    assert [h.lower() for h in headers] == [f"copy-{Path(f).name[5:]}".lower() for f in files]
+    assert [h.lower() for h in headers] == [Path(f).stem.lower() for f in files]  # no outlet given
     assert page.locator(".claim-several, .claim-all").count() > 0
 
     page.goto(live_server.url + "/upload/")
@@ -89,4 +106,51 @@ def test_upload_several_files_and_see_the_new_columns(
         "Only .txt, .text, .html and .htm"
         in page.locator(".errorlist, .form-errors").first.inner_text()
     )
-    assert page.console_errors == []
+    assert console_errors == []
+
+
+def test_a_batch_with_a_bad_file_stores_the_good_one_and_says_which_was_refused(
+    page: Page,
+    live_server: LiveServer,
+    demo: Story,
+    tmp_path: Path,
+    console_errors: list[str],
+) -> None:
+    good = tmp_path / "Town Paper.txt"
+    good.write_text((SEEDS / "003_3f3274e93fbad53a.txt").read_text(encoding="utf-8"))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    sign_in(page, live_server.url)
+    page.goto(live_server.url + "/upload/")
+    page.fill("input[name=new_story]", "Half good")
+    page.set_input_files("input[name=file]", [str(good), str(empty)])
+    page.click("main button[type=submit]")
+    page.wait_for_selector("table.side-by-side")
+    headers = page.locator("table.side-by-side thead th .outlet").all_inner_texts()
+    assert [h.lower() for h in headers] == ["town paper"]
+    body = page.locator("body").inner_text()
+    assert "empty.txt: the file is empty. It was not stored; the other file(s) were." in body
+    assert "Processing" not in page.locator("#jobs").inner_text()
+    assert console_errors == []
+
+
+def test_edit_an_articles_details_and_delete_it(
+    page: Page, live_server: LiveServer, demo: Story, console_errors: list[str]
+) -> None:
+    article = demo.articles.get(source_file__endswith="004_fb34d5aa027317c2.txt")
+    sign_in(page, live_server.url)
+    page.goto(live_server.url + article.get_absolute_url())
+    page.get_by_role("link", name="Edit details").click()
+    assert page.input_value("input[name=outlet]") == "Outlet E"  # what was found, filled in
+    page.fill("input[name=outlet]", "Kyiv Post")
+    page.fill("input[name=published]", "2022-12-23 09:15")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(re.compile(rf"/articles/{article.pk}/$"))
+    assert "kyiv post" in page.locator(".page-head").inner_text().lower()
+    assert "23 Dec 2022" in page.locator(".page-head").inner_text()
+    page.get_by_role("link", name="Delete").click()
+    page.get_by_role("button", name="Delete the article").click()
+    page.wait_for_selector("table.side-by-side")
+    assert "kyiv post" not in page.locator("table.side-by-side thead").inner_text().lower()
+    assert not demo.articles.filter(pk=article.pk).exists()
+    assert console_errors == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -11,6 +12,10 @@ from django.core.management import call_command
 from newsdiff.articles.models import Story
 from tests.browser.test_story_page import sign_in
 from tests.conftest import DEMO_TITLE, EDITOR_PASSWORD
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+    from pytest_django.live_server_helper import LiveServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,15 +27,21 @@ def demo(transactional_db: None) -> Story:
     return Story.objects.get(title=DEMO_TITLE)
 
 
-def test_editor_reads_the_overview(page, live_server, demo: Story) -> None:  # type: ignore[no-untyped-def]
+def test_editor_reads_the_overview(
+    page: Page,
+    live_server: LiveServer,
+    demo: Story,
+    console_errors: list[str],
+) -> None:
     sign_in(page, live_server.url)
     page.goto(f"{live_server.url}/stories/{demo.slug}/overview/")
 
     matrix = page.locator("svg.matrix")
     assert matrix.is_visible()
     assert matrix.get_attribute("role") == "group"
-    assert "shared statements" in matrix.get_attribute("aria-label")
-    assert matrix.bounding_box()["height"] > 300
+    label, box = matrix.get_attribute("aria-label"), matrix.bounding_box()
+    assert label is not None and "shared statements" in label
+    assert box is not None and box["height"] > 300
     assert page.locator("svg.matrix .matrix-cell").count() == 5 * len(
         page.locator("svg.matrix a.matrix-label").all()
     )
@@ -46,14 +57,19 @@ def test_editor_reads_the_overview(page, live_server, demo: Story) -> None:  # t
     assert kirby.count() == 1
     kuleba = page.locator("#only-in li", has_text="We must immediately recognize them")
     assert kuleba.is_visible()
-    assert page.console_errors == []  # no CSP violation, no script error
+    assert console_errors == []  # no CSP violation, no script error
 
 
-def test_a_matrix_row_leads_to_its_row_side_by_side(page, live_server, demo: Story) -> None:  # type: ignore[no-untyped-def]
+def test_a_matrix_row_leads_to_its_row_side_by_side(
+    page: Page,
+    live_server: LiveServer,
+    demo: Story,
+    console_errors: list[str],
+) -> None:
     sign_in(page, live_server.url)
     page.goto(f"{live_server.url}/stories/{demo.slug}/overview/")
     page.locator("svg.matrix a.matrix-label").first.click()
     page.wait_for_url(re.compile(r"#group-\d+$"))
     group = page.url.rsplit("#", 1)[1]
     assert page.locator(f"tr#{group}").is_visible()
-    assert page.console_errors == []
+    assert console_errors == []

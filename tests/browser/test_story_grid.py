@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import Browser, Page
 
 from newsdiff.articles.models import Story
 from tests.browser.ten_outlets import OUTLETS, own_text, ten_outlet_story
@@ -24,7 +26,7 @@ def story(transactional_db: None) -> Story:
 
 
 @pytest.fixture
-def browser(browser):  # type: ignore[no-untyped-def]
+def browser(browser: Browser) -> Iterator[Browser]:
     """The session's Chromium; the windows a test opens are closed after it (a page left
     open would go on talking to the live server while other tests run)."""
     opened = browser.contexts[:]
@@ -34,10 +36,10 @@ def browser(browser):  # type: ignore[no-untyped-def]
             context.close()
 
 
-def open_story(browser, live_server, story: Story, width: int, query: str = ""):  # type: ignore[no-untyped-def]
+def open_story(browser, live_server, story: Story, width: int, query: str = ""):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
-    page.console_errors = []  # type: ignore[attr-defined]
+    page.console_errors = []  # read back by the tests
     page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
     sign_in(page, live_server.url)
     page.goto(live_server.url + story.get_absolute_url() + query)
@@ -45,14 +47,16 @@ def open_story(browser, live_server, story: Story, width: int, query: str = ""):
     return page
 
 
-def box(page, selector: str) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    return page.locator(selector).first.bounding_box()
+def box(page: Page, selector: str) -> dict[str, float]:
+    found = page.locator(selector).first.bounding_box()
+    assert found is not None, f"{selector} is not shown"
+    return {key: float(found[key]) for key in ("x", "y", "width", "height")}
 
 
 @pytest.mark.parametrize("width", [1440, 1920])
 def test_outlet_header_and_first_column_stay_in_view_after_scrolling(
     browser, live_server, story: Story, width: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = open_story(browser, live_server, story, width)
     grid = box(page, ".grid-scroll")
     assert grid["y"] + grid["height"] <= 900  # the grid's own scrollbars are in the window
@@ -92,7 +96,7 @@ def _in_view(found: dict[str, float] | None, grid: dict[str, float]) -> bool:
     )
 
 
-def test_outlet_navigator_brings_a_far_column_into_view(browser, live_server, story) -> None:  # type: ignore[no-untyped-def]
+def test_outlet_navigator_brings_a_far_column_into_view(browser, live_server, story) -> None:
     page = open_story(browser, live_server, story, 1440)
     last = story.articles.order_by("position").last()
     head = page.locator(f"#col-{last.pk}")
@@ -108,7 +112,7 @@ def test_outlet_navigator_brings_a_far_column_into_view(browser, live_server, st
 
 def test_compact_by_default_expanded_and_shared_only_on_request(
     browser, live_server, story
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = open_story(browser, live_server, story, 1440)
     rows = page.locator("tbody tr")
     gap_rows = page.locator("tbody tr.row-gap")
@@ -135,7 +139,7 @@ def test_compact_by_default_expanded_and_shared_only_on_request(
     assert page.console_errors == []
 
 
-def test_compact_view_opens_own_statements_without_javascript(browser, live_server, story) -> None:  # type: ignore[no-untyped-def]
+def test_compact_view_opens_own_statements_without_javascript(browser, live_server, story) -> None:
     viewport = {"width": 1440, "height": 900}
     context = browser.new_context(viewport=viewport, java_script_enabled=False)
     page = context.new_page()
@@ -147,7 +151,7 @@ def test_compact_view_opens_own_statements_without_javascript(browser, live_serv
     context.close()
 
 
-def test_keyboard_moves_opens_a_statement_and_escape_returns(browser, live_server, story) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_moves_opens_a_statement_and_escape_returns(browser, live_server, story) -> None:
     page = open_story(browser, live_server, story, 1440)
     page.keyboard.press("j")
     page.keyboard.press("j")
@@ -191,7 +195,7 @@ def test_keyboard_moves_opens_a_statement_and_escape_returns(browser, live_serve
 
 def test_a_disagreement_shows_in_the_row_with_a_marker_besides_colour(
     browser, live_server, story
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = open_story(browser, live_server, story, 1440)
     row = page.locator("tr", has_text="The chase on Interstate 75")
     note = row.locator(".disagreement")
@@ -204,7 +208,7 @@ def test_a_disagreement_shows_in_the_row_with_a_marker_besides_colour(
     assert "Gerry Scherlinck" in credits.inner_text() and "Charles Craft" in credits.inner_text()
 
 
-def test_statement_panel_names_outlets_not_letters(browser, live_server, story) -> None:  # type: ignore[no-untyped-def]
+def test_statement_panel_names_outlets_not_letters(browser, live_server, story) -> None:
     page = open_story(browser, live_server, story, 1440)
     page.locator(".claim-link", has_text="reached 120 mph").first.click()
     panel = page.locator("#statement")
@@ -217,7 +221,7 @@ def test_statement_panel_names_outlets_not_letters(browser, live_server, story) 
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_print_keeps_every_outlet(browser, live_server, story, paper: str) -> None:  # type: ignore[no-untyped-def]
+def test_print_keeps_every_outlet(browser, live_server, story, paper: str) -> None:
     from pypdf import PdfReader
 
     page = open_story(browser, live_server, story, 1440)
@@ -233,7 +237,7 @@ def test_print_keeps_every_outlet(browser, live_server, story, paper: str) -> No
 
 def test_the_address_always_says_what_is_shown_and_back_and_forward_work(
     browser, live_server, story
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = open_story(browser, live_server, story, 1440)
     hidden = []
     for _ in range(3):  # hide three columns, one after the other, without waiting in between

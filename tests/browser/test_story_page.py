@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,6 +14,10 @@ from tests.conftest import DEMO_TITLE, EDITOR_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page
+    from pytest_django.live_server_helper import LiveServer
+
 
 @pytest.fixture
 def demo(transactional_db: None) -> Story:
@@ -21,7 +26,7 @@ def demo(transactional_db: None) -> Story:
     return Story.objects.get(title=DEMO_TITLE)
 
 
-def sign_in(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+def sign_in(page: Page, base_url: str) -> None:
     page.goto(base_url + "/")
     assert "/accounts/login/" in page.url
     page.fill("input[name=username]", "editor")
@@ -30,11 +35,18 @@ def sign_in(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
-def background(locator) -> str:  # type: ignore[no-untyped-def]
-    return locator.evaluate("el => getComputedStyle(el).backgroundColor")
+def background(locator: Locator) -> str:
+    colour = locator.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert isinstance(colour, str)
+    return colour
 
 
-def test_editor_sees_the_seed_story_side_by_side(page, live_server, demo: Story) -> None:  # type: ignore[no-untyped-def]
+def test_editor_sees_the_seed_story_side_by_side(
+    page: Page,
+    live_server: LiveServer,
+    demo: Story,
+    console_errors: list[str],
+) -> None:
     sign_in(page, live_server.url)
     page.click(f"text={demo.title}")
     page.wait_for_selector("table.side-by-side")
@@ -58,13 +70,19 @@ def test_editor_sees_the_seed_story_side_by_side(page, live_server, demo: Story)
     assert background(fifty) != background(unique)
     assert background(unique) not in {"rgba(0, 0, 0, 0)", "rgb(255, 255, 255)"}
     assert page.locator(".legend").is_visible()
-    assert page.console_errors == []  # no CSP violation, no script error
+    assert console_errors == []  # no CSP violation, no script error
 
 
-def test_lead_switch_with_htmx_keeps_a_shareable_url(page, live_server, demo: Story) -> None:  # type: ignore[no-untyped-def]
+def test_lead_switch_with_htmx_keeps_a_shareable_url(
+    page: Page,
+    live_server: LiveServer,
+    demo: Story,
+    console_errors: list[str],
+) -> None:
     sign_in(page, live_server.url)
     page.goto(live_server.url + demo.get_absolute_url())
     last = demo.articles.order_by("position").last()
+    assert last is not None
     page.locator("th", has_text=last.label).locator(".lead-link").click()
     page.wait_for_url(re.compile(rf"lead={last.pk}"))
     first_header = page.locator("table.side-by-side thead th.col-head").first
@@ -75,4 +93,4 @@ def test_lead_switch_with_htmx_keeps_a_shareable_url(page, live_server, demo: St
         last.label.lower()
         in page.locator("table.side-by-side thead th.col-head").first.inner_text().lower()
     )
-    assert page.console_errors == []
+    assert console_errors == []

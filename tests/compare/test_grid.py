@@ -26,7 +26,7 @@ def test_own_statements_fold_into_the_shared_row_before_them() -> None:
     assert [[c.pk for c in cell.claims] for cell in shared.cells] == [[11], [20]]
     assert [[c.pk for c in cell.own] for cell in shared.cells] == [[12], [21, 22]]
     assert shared.own_count == 3
-    assert [cell.outlet for cell in shared.cells] == ["outlet-1.txt", "outlet-2.txt"]
+    assert [cell.outlet for cell in shared.cells] == ["outlet-1", "outlet-2"]
 
 
 def test_a_figure_two_outlets_give_differently_is_a_disagreement_with_their_names() -> None:
@@ -42,8 +42,8 @@ def test_a_figure_two_outlets_give_differently_is_a_disagreement_with_their_name
     assert found.kind == FIGURE
     assert found.text == "120 mph vs more than 100 mph"
     assert [v.outlets for v in found.versions] == [
-        ("outlet-1.txt", "outlet-3.txt"),
-        ("outlet-2.txt",),
+        ("outlet-1", "outlet-3"),
+        ("outlet-2",),
     ]
     assert [cell.differs for cell in row.cells] == [
         ("120 mph",),

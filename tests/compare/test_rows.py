@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-from newsdiff.compare.rows import SHARED_ALL, SHARED_SEVERAL, UNIQUE, build_comparison
-
-
-def article(pk: int) -> SimpleNamespace:
-    return SimpleNamespace(pk=pk)
-
-
-def claims_of(*pks: int) -> list[SimpleNamespace]:
-    return [SimpleNamespace(pk=pk) for pk in pks]
+from newsdiff.articles.models import Article, Claim
+from newsdiff.compare.rows import (
+    SHARED_ALL,
+    SHARED_SEVERAL,
+    UNIQUE,
+    Comparison,
+    build_comparison,
+)
 
 
-def grid(comparison) -> list[list[list[int]]]:  # type: ignore[no-untyped-def]
+def article(pk: int) -> Article:
+    """An unsaved article: the rows only read its primary key."""
+    return Article(pk=pk)
+
+
+def claims_of(*pks: int) -> list[Claim]:
+    return [Claim(pk=pk) for pk in pks]
+
+
+def grid(comparison: Comparison) -> list[list[list[int]]]:
     return [[[c.pk for c in cell] for cell in row.columns] for row in comparison.rows]
 
 

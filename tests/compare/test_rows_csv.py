@@ -18,7 +18,7 @@ def test_one_line_per_row_and_one_column_per_outlet_with_its_wording() -> None:
     }
     text = rows_csv(build_comparison([a, b], claims, {10: 1, 20: 1}))
     lines = list(csv.reader(io.StringIO(text)))
-    assert lines[0] == ["row", "statement", "outlets", "outlet-1.txt", "outlet-2.txt"]
+    assert lines[0] == ["row", "statement", "outlets", "outlet-1", "outlet-2"]
     assert lines[1] == ["1", "shared by all", "2", "Shared, as A says.", "Shared, as B says."]
     assert lines[2] == ["2", "only in one outlet", "2", "A's own.\nA too.", '\'=HYPERLINK("x")']
     assert len(lines) == 3

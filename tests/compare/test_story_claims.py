@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pytest_django import DjangoAssertNumQueries
+
 from newsdiff.articles.models import Story
 from newsdiff.compare.story_claims import load_story_claims
 
 
-def test_loads_the_story_in_three_queries(django_assert_num_queries, seed_story: Story) -> None:  # type: ignore[no-untyped-def]
+def test_loads_the_story_in_three_queries(
+    django_assert_num_queries: DjangoAssertNumQueries, seed_story: Story
+) -> None:
     with django_assert_num_queries(3):
         story = load_story_claims(seed_story)
         labels = [article.label for article in story.articles]  # outlets come along

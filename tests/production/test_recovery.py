@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -11,6 +12,7 @@ from newsdiff.articles import alignment, jobs
 from newsdiff.articles.ingest import article_ingest
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import Claim, Story
+from newsdiff.textcore.pipeline import align_articles
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.django_db
@@ -28,13 +30,16 @@ def unaligned_claims(story: Story) -> int:
     return Claim.objects.filter(article__story=story, embedding__isnull=True).count()
 
 
-def test_an_article_stored_while_aligning_is_in_the_stored_alignment(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_article_stored_while_aligning_is_in_the_stored_alignment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     story = Story.objects.create(title="Raced")
     for name in (A, B):
         article_ingest(item=item(name), story=story)
-    real_align, calls = alignment.align_articles, []
+    real_align = align_articles
+    calls: list[int] = []
 
-    def align_while_another_worker_stores_c(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def align_while_another_worker_stores_c(*args, **kwargs):
         calls.append(1)
         if len(calls) == 1:
             article_ingest(item=item(C), story=story)
@@ -52,12 +57,14 @@ def test_an_article_stored_while_aligning_is_in_the_stored_alignment(monkeypatch
     )
 
 
-def test_under_constant_change_the_last_attempt_aligns_under_the_lock(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_under_constant_change_the_last_attempt_aligns_under_the_lock(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     story = Story.objects.create(title="Busy")
     article_ingest(item=item(A), story=story)
-    real_align, extra = alignment.align_articles, iter([B, C])
+    real_align, extra = align_articles, iter([B, C])
 
-    def align_while_articles_keep_arriving(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def align_while_articles_keep_arriving(*args, **kwargs):
         name = next(extra, None)
         if name:
             article_ingest(item=item(name), story=story)
@@ -69,12 +76,12 @@ def test_under_constant_change_the_last_attempt_aligns_under_the_lock(monkeypatc
     assert unaligned_claims(story) == 0
 
 
-def test_vectors_are_saved_with_the_alignment_only(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_vectors_are_saved_with_the_alignment_only(monkeypatch: pytest.MonkeyPatch) -> None:
     story = Story.objects.create(title="Crashed mid-align")
     article_ingest(item=item(A), story=story)
     article_ingest(item=item(B), story=story)
 
-    def crash(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def crash(*args, **kwargs):
         raise RuntimeError("worker killed while storing the alignment")
 
     monkeypatch.setattr(alignment, "_store_alignment", crash)
@@ -97,7 +104,7 @@ def test_recover_jobs_aligns_stories_a_killed_run_left_unaligned() -> None:
     assert jobs.stories_align_pending() == 0
 
 
-def test_ingest_run_again_after_a_kill_aligns_what_it_left(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_ingest_run_again_after_a_kill_aligns_what_it_left(tmp_path: Path) -> None:
     story = Story.objects.create(title="again")
     article_ingest(item=item(A), story=story)  # stored, then the run was killed
     (tmp_path / A).write_text((SEEDS / A).read_text(encoding="utf-8"), encoding="utf-8")

@@ -36,7 +36,9 @@ def test_each_upload_text_is_new_and_carries_its_marker_in_the_body() -> None:
         assert paragraphs.index(marker) == 2
 
 
-def test_a_local_secret_key_is_made_once_and_kept_private(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_local_secret_key_is_made_once_and_kept_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("SECRET_KEY", raising=False)
     path = tmp_path / ".secret-key"
     key = stack.local_secret_key(path)

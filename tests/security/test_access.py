@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.test import Client
 
@@ -17,7 +17,16 @@ from tests.security.conftest import site_url_names, url_for
 pytestmark = pytest.mark.django_db
 
 OPEN_TO_ALL = {"login", "logout"}
-WRITE_VIEWS = {"upload", "story-upload", "story-rename", "story-delete", "article-line-correct"}
+WRITE_VIEWS = {
+    "upload",
+    "story-upload",
+    "story-rename",
+    "story-delete",
+    "article-line-correct",
+    "article-title-line",
+    "article-edit",
+    "article-delete",
+}
 EDIT_BUTTONS = (
     "Upload an article",
     "Add an article",
@@ -104,10 +113,11 @@ def test_an_editor_can_open_the_write_pages(editor_client: Client, seed_story: S
 
 def test_readers_see_no_edit_buttons_and_editors_do(
     reader_client: Client,
-    editor,
-    seed_story: Story,  # type: ignore[no-untyped-def]
+    editor: User,
+    seed_story: Story,
 ) -> None:
     article = seed_story.articles.order_by("pk").first()
+    assert article is not None
     pages = ["/", seed_story.get_absolute_url(), article.get_absolute_url()]
     reader_pages = "".join(reader_client.get(url).content.decode() for url in pages)
     assert not any(button in reader_pages for button in EDIT_BUTTONS)

@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 
 from newsdiff.articles.models import Story
@@ -17,7 +18,7 @@ REFUSED = "The form could not be accepted"
 
 
 @pytest.fixture
-def strict_client(editor) -> Client:  # type: ignore[no-untyped-def]
+def strict_client(editor: User) -> Client:
     client = Client(enforce_csrf_checks=True)
     client.force_login(editor)
     return client
@@ -27,7 +28,9 @@ def htmx_token(page: str) -> str:
     """The token htmx sends: the X-CSRFToken of hx-headers on <body>."""
     headers = re.search(r"<body hx-headers='([^']*)'", page)
     assert headers, "hx-headers on <body> is missing"
-    return json.loads(headers.group(1))["X-CSRFToken"]
+    token = json.loads(headers.group(1))["X-CSRFToken"]
+    assert isinstance(token, str)
+    return token
 
 
 @pytest.mark.parametrize("name", ["upload", "story-rename", "story-delete", "article-line-correct"])
@@ -65,6 +68,7 @@ def test_a_forged_token_is_refused(strict_client: Client, seed_story: Story) -> 
 
 def test_every_post_form_carries_the_token(editor_client: Client, seed_story: Story) -> None:
     article = seed_story.articles.order_by("pk").first()
+    assert article is not None
     for url in ("/upload/", url_for("story-rename", seed_story), article.get_absolute_url(), "/"):
         page = editor_client.get(url).content.decode()
         for form in re.findall(r"<form[^>]*method=\"post\".*?</form>", page, flags=re.S | re.I):

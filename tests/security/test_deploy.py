@@ -59,3 +59,11 @@ def test_production_refuses_to_start_without_a_secret_key() -> None:
     result = run(["manage.py", "check"], {"DEBUG": "0", "SECRET_KEY": ""})
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_debug_is_off_unless_set() -> None:
+    unset = run(["-c", SHOW], {"SECRET_KEY": PRODUCTION["SECRET_KEY"]})
+    assert unset.returncode == 0, unset.stderr
+    assert json.loads(unset.stdout)["debug"] is False
+    local = run(["-c", SHOW], {"DEBUG": "1"})
+    assert json.loads(local.stdout)["debug"] is True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -11,7 +12,9 @@ from newsdiff.accounts.access import editor_required
 from newsdiff.articles import corrections
 from newsdiff.articles.ingest import ArticleRejected, article_reprocess
 from newsdiff.articles.models import Article, Claim
+from newsdiff.compare.htmx import HtmxHttpRequest
 from newsdiff.compare.reading import reading_lines
+from newsdiff.textcore.types import Reason
 
 
 @require_GET
@@ -24,7 +27,7 @@ def article_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 @editor_required
-def article_line_correct(request: HttpRequest, slug: str, pk: int, index: int) -> HttpResponse:
+def article_line_correct(request: HtmxHttpRequest, slug: str, pk: int, index: int) -> HttpResponse:
     """An editor restores a removed line or removes a missed one; the article is redone."""
     article = get_object_or_404(
         Article.objects.select_related("story", "outlet"), story__slug=slug, pk=pk
@@ -34,7 +37,7 @@ def article_line_correct(request: HttpRequest, slug: str, pk: int, index: int) -
         return HttpResponseBadRequest("action must be keep or remove")
     try:
         corrections.correction_record(
-            article=article, index=index, action=action, editor=request.user
+            article=article, index=index, action=action, editor=_editor(request)
         )
         article_reprocess(article=article)
     except (corrections.CorrectionRefused, ArticleRejected) as error:
@@ -48,6 +51,10 @@ def article_line_correct(request: HttpRequest, slug: str, pk: int, index: int) -
     return redirect(f"{article.get_absolute_url()}#line-{index}")
 
 
+def _editor(request: HttpRequest) -> User | None:
+    return request.user if request.user.is_authenticated else None
+
+
 def _reading_context(article: Article) -> dict[str, object]:
     claims = list(article.claims.order_by("position").defer("embedding"))
     shared = set(Claim.objects.filter(article=article).shared().values_list("pk", flat=True))
@@ -56,5 +63,7 @@ def _reading_context(article: Article) -> dict[str, object]:
         "story": article.story,
         "article": article,
         "lines": lines,
-        "removed_count": sum(1 for line in lines if line.role == "removed"),
+        "removed_count": sum(
+            1 for line in lines if line.role == "removed" and line.reason != Reason.DATELINE
+        ),
     }

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from newsdiff.articles.models import Claim, ClaimGroup
+from newsdiff.compare.htmx import HtmxHttpRequest
 from newsdiff.compare.statement import statement_versions
 from newsdiff.compare.views.params import int_or_none
 
 
 @require_GET
 @vary_on_headers("HX-Request")
-def group_detail(request: HttpRequest, slug: str, group_id: int) -> HttpResponse:
+def group_detail(request: HtmxHttpRequest, slug: str, group_id: int) -> HttpResponse:
     """One statement: how each outlet words it, its figures and who it credits."""
     claims = Claim.objects.select_related("article__outlet").defer("embedding")
     group = get_object_or_404(

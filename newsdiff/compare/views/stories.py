@@ -13,6 +13,7 @@ from newsdiff.compare.search import search
 @require_GET
 def story_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
+    context: dict[str, object]
     if query:
         context = {"query": query, "results": search(query)}
     else:

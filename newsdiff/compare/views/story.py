@@ -9,35 +9,46 @@ from datetime import timedelta
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseStopPolling
 
+from newsdiff.articles.identity import copies_of
 from newsdiff.articles.models import Article, Claim, Story
 from newsdiff.compare.grid import view_mode
+from newsdiff.compare.htmx import HtmxHttpRequest
 from newsdiff.compare.rows import build_comparison
 from newsdiff.compare.statement import statement_versions
 from newsdiff.compare.story_claims import load_story_claims
-from newsdiff.compare.views.params import int_or_none
+from newsdiff.compare.views.params import ids_in, int_or_none
 
 JOBS_SHOWN_FOR = timedelta(hours=24)
 
 
 @require_GET
 @vary_on_headers("HX-Request")
-def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story, slug=slug)
     loaded = load_story_claims(story)
     articles = list(loaded.articles)
     lead = _lead_article(articles, request.GET.get("lead"))
     ordered = [lead, *[a for a in articles if a != lead]] if lead else articles
     comparison = build_comparison(ordered, loaded.claims, loaded.group_of())
+    copies = copies_of(articles)
+    hide_copies = request.GET.get("copies") == "hide"
     hidden = _hidden_ids(request.GET.get("hide"), comparison.articles, lead)
+    if hide_copies:
+        hidden |= _later_copies(comparison.articles, copies, lead)
     context = {
         "story": story,
         "comparison": comparison.without(hidden),
         "total_articles": len(articles),
-        "columns": _columns(request, comparison.articles, lead, hidden),
+        "columns": _columns(request, comparison.articles, lead, hidden, copies),
+        "copy_count": sum(1 for article in articles if copies[article.pk]),
+        "hide_copies": hide_copies,
+        "copies_query": _query(request, copies="" if hide_copies else "hide"),
         "hidden": [a for a in comparison.articles if a.pk in hidden],
         "lead": lead,
         "grid_view": view_mode(request.GET.get("view")),
@@ -54,47 +65,74 @@ def story_jobs(request: HttpRequest, slug: str) -> HttpResponse:
     """The uploads-in-progress component; it polls itself until every job is finished."""
     story = get_object_or_404(Story, slug=slug)
     context = {"story": story, **_jobs_context(story)}
-    response = render(request, "compare/story_detail.html#jobs", context)
-    if not context["jobs_running"]:
-        response.status_code = 286  # htmx: stop polling
-        response["HX-Trigger"] = "alignment-changed"
+    html = render_to_string("compare/story_detail.html#jobs", context, request)
+    if context["jobs_running"]:
+        return HttpResponse(html)
+    response = HttpResponseStopPolling(html)  # every job is finished: htmx stops polling
+    response["HX-Trigger"] = "alignment-changed"
     return response
 
 
 def _jobs_context(story: Story) -> dict[str, object]:
     recent = timezone.now() - JOBS_SHOWN_FOR
     shown = list(story.jobs.visible().filter(created_at__gte=recent).defer("raw"))
-    return {"jobs": shown, "jobs_running": any(not job.is_finished for job in shown)}
+    return {"jobs": shown, "jobs_running": sum(1 for job in shown if not job.is_finished)}
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """An article's column header: whether it leads, and the links that change the view."""
+    """An article's column header: whether it leads, the articles with its very text (wire
+    copy), and the links that change the view."""
 
     article: Article
     is_lead: bool
     lead_query: str
     hide_query: str
     show_query: str
+    same_text_as: tuple[Article, ...] = ()
+
+
+def _later_copies(
+    articles: list[Article], copies: dict[int, list[int]], lead: Article | None
+) -> set[int]:
+    """The copies to hide: every article whose text an earlier column (or the lead) shows."""
+    shown: set[str] = {lead.content_hash} if lead else set()
+    hidden: set[int] = set()
+    for article in articles:
+        if article.content_hash in shown and article != lead and copies[article.pk]:
+            hidden.add(article.pk)
+        shown.add(article.content_hash)
+    return hidden
+
+
+def _query(request: HttpRequest, **changes: object) -> str:
+    """This page's query with `changes` (an empty value drops the key), without `group`."""
+    params = request.GET.copy()
+    params.pop("group", None)
+    for key, value in changes.items():
+        if value:
+            params[key] = str(value)
+        else:
+            params.pop(key, None)
+    return "?" + params.urlencode()
 
 
 def _hidden_ids(value: str | None, articles: list[Article], lead: Article | None) -> set[int]:
-    wanted = {int(part) for part in (value or "").split(",") if part.strip().isdigit()}
+    wanted = ids_in(value)
     return {a.pk for a in articles if a.pk in wanted and a != lead}
 
 
 def _columns(
-    request: HttpRequest, articles: list[Article], lead: Article | None, hidden: set[int]
+    request: HttpRequest,
+    articles: list[Article],
+    lead: Article | None,
+    hidden: set[int],
+    copies: dict[int, list[int]],
 ) -> list[Column]:
+    by_id = {article.pk: article for article in articles}
+
     def query(**changes: object) -> str:
-        params = request.GET.copy()
-        params.pop("group", None)
-        for key, value in changes.items():
-            if value:
-                params[key] = str(value)
-            else:
-                params.pop(key, None)
-        return "?" + params.urlencode()
+        return _query(request, **changes)
 
     def hide_list(ids: set[int]) -> str:
         return ",".join(str(pk) for pk in sorted(ids))
@@ -106,6 +144,7 @@ def _columns(
             lead_query=query(lead=article.pk, hide=hide_list(hidden - {article.pk})),
             hide_query=query(hide=hide_list(hidden | {article.pk})),
             show_query=query(hide=hide_list(hidden - {article.pk})),
+            same_text_as=tuple(by_id[pk] for pk in copies[article.pk] if pk in by_id),
         )
         for article in articles
     ]
@@ -125,5 +164,7 @@ def _open_statement(story: Story, group_id: str | None, lead: Article | None) ->
 
 
 def _lead_article(articles: list[Article], wanted: str | None) -> Article | None:
-    by_id = {str(article.pk): article for article in articles}
-    return by_id.get(wanted or "") or (articles[0] if articles else None)
+    by_id = {article.pk: article for article in articles}
+    wanted_id = int_or_none(wanted)
+    chosen = by_id.get(wanted_id) if wanted_id is not None else None
+    return chosen or (articles[0] if articles else None)

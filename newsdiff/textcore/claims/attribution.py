@@ -13,6 +13,7 @@ A sentence-final attribution ("..., Kirby said.") wins over a verb earlier in th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from newsdiff.textcore.claims.lexicon import (
     PASSIVE,
@@ -29,23 +30,38 @@ _NOUNS = "|".join(sorted(SPEAKER_NOUNS, key=len, reverse=True))
 _NP = r"[^,.;:“”\"()]"
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
 ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<np>{_NP}+)")
+# The leading "[\s,]*+" is possessive, and a verb's trailing "\s*+(?:[,:]\s*+)?" too: the
+# phrase after it, or the "$", never takes back spaces they took (a long run of spaces was
+# split between them in every way).
 AFTER_QUOTE = (
-    re.compile(rf"^[\s,]*(?P<np>{_NP}{{1,80}}?)\s+(?:(?:also|later|then|again)\s+)?(?:{_VERBS})\b"),
-    re.compile(rf"^[\s,]*(?P<np>{_NP}{{1,60}}?),\s+[^.;:“”\"]{{1,120}}?,\s+(?:{_VERBS})\b"),
-    re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<np>{_NP}+)"),
+    re.compile(
+        rf"^[\s,]*+(?P<np>{_NP}{{1,80}}?)\s+(?:(?:also|later|then|again)\s+)?(?:{_VERBS})\b"
+    ),
+    re.compile(rf"^[\s,]*+(?P<np>{_NP}{{1,60}}?),\s+[^.;:“”\"]{{1,120}}?,\s+(?:{_VERBS})\b"),
+    re.compile(rf"^[\s,]*+(?:{_VERBS})\s+(?P<np>{_NP}+)"),
 )
-BEFORE_QUOTE = re.compile(rf"^(?P<left>.*?)\b(?:{_VERBS})\s*[,:]?\s*$", re.DOTALL)
-ADDING_BEFORE = re.compile(r"\badding\s*[,:]?\s*$")
+BEFORE_QUOTE = re.compile(rf"^(?P<left>.*?)\b(?:{_VERBS})\s*+(?:[,:]\s*+)?$", re.DOTALL)
+ADDING_BEFORE = re.compile(r"\badding\s*+(?:[,:]\s*+)?$")
 CLAUSE_SPLIT = re.compile(r"[,;:“”\"(–—]|\b(?:that|and|but|while|when|after|as)\b")
-CAPITALISED_RUN = re.compile(
-    r"(?:^|(?<=\s))(?P<run>(?:[A-Z][\w’'‘.-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?)*[A-Z][\w’'‘.-]*)$"
+# A capitalised word; runs of them ("Secretary of State Antony Blinken") are read word by
+# word from the end of a clause (`capitalised_run`), not searched for with a pattern anchored
+# at "$", which rescans the run from each of its words.
+CAPITALISED_WORD = re.compile(r"[A-Z][\w’'‘.-]*")
+RUN_CONNECTORS = frozenset({"of", "for"})
+# The words before a speaker noun start where a word starts (tried inside a long word, the
+# pattern rescanned the rest of it from each letter).
+DESCRIPTION = re.compile(
+    rf"(?:\b(?:[Tt]he|[Aa]n?)\s+)?(?:(?<![\w’'.-])(?:[\w’'.-]+\s+){{1,3}}?)??(?:{_NOUNS})$"
 )
-DESCRIPTION = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?)\s+)?(?:[\w’'.-]+\s+){{0,3}}?(?:{_NOUNS})$")
 FULL_DESCRIPTION = re.compile(rf"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[\w’'.-]+\s+){{0,3}}(?:{_NOUNS})$")
-INVERTED_END = re.compile(rf"\s+(?:in|on|at|to|from|during|about|with)\b.*$|\s+(?:{_VERBS})\b.*$")
+INVERTED_END = re.compile(
+    rf"(?<!\s)\s+(?:in|on|at|to|from|during|about|with)\b[^\n]*+$|(?<!\s)\s+(?:{_VERBS})\b[^\n]*+$"
+)
 TAIL_WORD = re.compile(r"[\w’'.-]+")
 ADVERB = re.compile(r"^[a-z]+ly$")
 INVERTED_START = re.compile(r"\s+(?=[A-Z]|(?:the|a|an)\s)")
+# How far from a speech verb its speaker is looked for, each side, in characters.
+SPEAKER_WINDOW = 400
 
 
 def sentence_speaker(sentence: str, quoted: list[tuple[int, int]]) -> str | None:
@@ -89,9 +105,12 @@ def speaker_before(left: str) -> str | None:
 
 
 def _speaker_at(sentence: str, verb: re.Match[str], quoted: list[tuple[int, int]]) -> str | None:
-    left = sentence[max([0, *(end for _, end in quoted if end <= verb.start())]) : verb.start()]
-    if re.search(r"[,”\"]\s*$", left):
-        inverted = _inverted(sentence[verb.end() :])
+    """The speaker of one verb, looked for in SPEAKER_WINDOW characters each side of it (a
+    sentence of thousands of verbs is not sliced whole for each)."""
+    start = max(_last_end_before(quoted, verb.start()), verb.start() - SPEAKER_WINDOW)
+    left = sentence[start : verb.start()]
+    if left.rstrip()[-1:] in (",", "”", '"'):
+        inverted = _inverted(sentence[verb.end() : verb.end() + SPEAKER_WINDOW])
         if inverted:
             return inverted
     return speaker_before(left)
@@ -120,7 +139,7 @@ def _appositive(left: str) -> str | None:
     """ "John Kirby, spokesperson for ..." -> "John Kirby"; "..., Linda Thomas-Greenfield"."""
     head, _, last = left.rpartition(",")
     last = last.strip()
-    if CAPITALISED_RUN.fullmatch(last) or not head:
+    if _is_capitalised_run(last) or not head:
         return _subject_at_end(last)
     return _subject_at_end(CLAUSE_SPLIT.split(head)[-1].strip())
 
@@ -129,9 +148,9 @@ def _subject_at_end(clause: str) -> str | None:
     words = clause.split()
     if words and words[-1].lower() in PRONOUNS:
         return words[-1].lower()
-    run = CAPITALISED_RUN.search(clause)
-    if run and run.group("run").split()[-1].lower() not in {"it", "i", "we", "you"}:
-        return _with_article(clause, run.start("run"), run.group("run"))
+    run_start = capitalised_run(clause)
+    if run_start is not None and clause.split()[-1].lower() not in {"it", "i", "we", "you"}:
+        return _with_article(clause, run_start, clause[run_start:])
     description = DESCRIPTION.search(clause)
     return description.group(0) if description else None
 
@@ -146,10 +165,42 @@ def _subject(phrase: str) -> str | None:
     phrase = phrase.strip()
     if phrase.lower() in PRONOUNS:
         return phrase.lower()
-    if CAPITALISED_RUN.fullmatch(phrase) or FULL_DESCRIPTION.match(phrase):
+    if _is_capitalised_run(phrase) or FULL_DESCRIPTION.match(phrase):
         return phrase
     bare = re.sub(r"^[Tt]he\s+", "", phrase)
-    return phrase if bare != phrase and CAPITALISED_RUN.fullmatch(bare) else None
+    return phrase if bare != phrase and _is_capitalised_run(bare) else None
+
+
+def capitalised_run(clause: str) -> int | None:
+    """Where the run of capitalised words that ends `clause` starts ("... said Secretary of
+    State Antony Blinken" -> the offset of "Secretary"), or None when the clause does not end
+    on a capitalised word. Words are read from the end; "of"/"for" (maybe followed by "the")
+    join two capitalised words. The run starts at the clause's start or after a space."""
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", clause)][::-1]
+    if not words or words[0][0] + len(words[0][1]) != len(clause):
+        return None
+    start, index = None, 0
+    while index < len(words) and CAPITALISED_WORD.fullmatch(words[index][1]):
+        start, index = words[index][0], index + 1
+        joined = _connector_length(words, index)
+        following = index + joined < len(words) and words[index + joined][1]
+        if joined and following and CAPITALISED_WORD.fullmatch(following):
+            index += joined
+    return start
+
+
+def _connector_length(words: list[tuple[int, str]], index: int) -> int:
+    """How many words from `index` on (read backwards) join two words of a run: 1 for
+    "of"/"for", 2 for "of the"/"for the" (read as "the", "of"), 0 for none."""
+    word = words[index][1] if index < len(words) else ""
+    if word in RUN_CONNECTORS:
+        return 1
+    before = words[index + 1][1] if index + 1 < len(words) else ""
+    return 2 if word == "the" and before in RUN_CONNECTORS else 0
+
+
+def _is_capitalised_run(phrase: str) -> bool:
+    return capitalised_run(phrase) == 0
 
 
 def _is_final(sentence: str, verb: re.Match[str]) -> bool:
@@ -160,4 +211,14 @@ def _is_final(sentence: str, verb: re.Match[str]) -> bool:
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+    """Whether `position` falls in one of `spans` (sorted, not overlapping)."""
+    index = bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+def _last_end_before(spans: list[tuple[int, int]], position: int) -> int:
+    """The end of the last of `spans` (sorted, not overlapping) that ends by `position`, or 0."""
+    index = bisect_right(spans, (position, float("inf"))) - 1
+    while index >= 0 and spans[index][1] > position:
+        index -= 1
+    return spans[index][1] if index >= 0 else 0

@@ -14,25 +14,38 @@ reading order (see `speakers`), so pronouns and surnames become the names the ar
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from newsdiff.textcore.claims.attribution import ADDING, VERB, sentence_speaker
 from newsdiff.textcore.claims.names import find_names
-from newsdiff.textcore.claims.quotes import Quote, find_quotes, quoted_words, speaker_phrase
+from newsdiff.textcore.claims.quotes import (
+    Quote,
+    QuoteIndex,
+    find_quotes,
+    quoted_words,
+    speaker_phrase,
+)
 from newsdiff.textcore.claims.segment import block_spans, is_heading, sentences_in
 from newsdiff.textcore.claims.speakers import SpeakerBook
 from newsdiff.textcore.figures.extract import DATE_UNITS, find_figures
 from newsdiff.textcore.lexical import content_stems
 from newsdiff.textcore.types import Claim, ClaimKind, Figure, Sentence
 
+# Each cut starts at a comma or where a run of spaces starts ("(?<!\s)"), and takes its
+# spaces possessively: tried from inside a run of spaces, "\s*" / "\s+" rescanned the rest
+# of the run from each of its characters.
 ADDING_SPLIT = re.compile(r"(?<=[,”\"])\s+adding(?:\s+that\s+|\s*[,:]\s*(?=[“\"]))")
-AND_THAT = re.compile(r",?\s+and\s+that\s+")
+AND_THAT = re.compile(r"(?:,|(?<!\s))\s++and\s+that\s+")
 THAT = re.compile(r"\bthat\b")
 # ", including" / " – including" after a figure, then ", and" / "and" before the next figure.
-INCLUDING = re.compile(r"\s*(?:,|\s[–—-])\s+(?=including\s)")
-AND_NEXT = re.compile(r",?\s+(?=and\s)")
+INCLUDING = re.compile(r"(?<!\s)\s*+(?:,|(?<=\s)[–—-])\s++(?=including\s)")
+AND_NEXT = re.compile(r"(?:,|(?<!\s))\s++(?=and\s)")
 WORD = re.compile(r"\w+")
 MIN_PART_WORDS = 5
 MIN_CONTENT_WORDS = 3  # a second reported statement needs this many content words
+# A sentence is cut at most at one of its first MAX_CUTS candidate places, and a figure
+# broken down into at most MAX_CUTS parts: more is no sentence of an article.
+MAX_CUTS = 20
 
 
 def extract_claims(text: str) -> tuple[Claim, ...]:
@@ -47,11 +60,12 @@ def extract_claims(text: str) -> tuple[Claim, ...]:
 
 def _block_claims(text: str, start: int, end: int, book: SpeakerBook) -> list[Claim]:
     sentences = sentences_in(text, start, end)
-    quotes = find_quotes(text, start, end)
+    starts = [sentence.start for sentence in sentences]
+    quotes = QuoteIndex(find_quotes(text, start, end))
     credited: dict[Quote, str | None] = {}
     claims: list[Claim] = []
     for sentence in sentences:
-        speaker = _speaker(text, sentence, (sentences, quotes), credited, book)
+        speaker = _speaker(text, sentence, (sentences, starts, quotes), credited, book)
         for part_start, part_end in _parts(text, sentence, quotes):
             claims.append(_claim(text, part_start, part_end, quotes, speaker, book))
     return claims
@@ -60,21 +74,22 @@ def _block_claims(text: str, start: int, end: int, book: SpeakerBook) -> list[Cl
 def _speaker(
     text: str,
     sentence: Sentence,
-    block: tuple[list[Sentence], tuple[Quote, ...]],
+    block: tuple[list[Sentence], list[int], QuoteIndex],
     credited: dict[Quote, str | None],
     book: SpeakerBook,
 ) -> str | None:
     """Who the sentence credits: its quote's speaker, its own attribution, or, for a
     sentence that opens with an unattributed quote, the speaker being followed."""
-    sentences, quotes = block
+    sentences, starts, quotes = block
     book.notice_subject(sentence.text)
-    direct = [quote for quote in quotes if quote.direct and _overlaps(quote, sentence)]
+    overlapping = quotes.overlapping(sentence.start, sentence.end)
+    direct = [quote for quote in overlapping if quotes.direct[quote]]
     for quote in direct:
         if quote not in credited:
-            credited[quote] = _quote_speaker(text, quote, sentences, credited, book)
+            credited[quote] = _quote_speaker(text, quote, (sentences, starts), credited, book)
     speaker = next((credited[quote] for quote in direct if credited[quote]), None)
     if speaker is None:
-        quoted = [_relative(quote, sentence) for quote in quotes if _overlaps(quote, sentence)]
+        quoted = [_relative(quote, sentence) for quote in overlapping]
         speaker = book.resolve(sentence_speaker(sentence.text, quoted), sentence.start)
     if speaker is None and direct and direct[0].start <= sentence.start:
         speaker = book.last
@@ -85,34 +100,34 @@ def _speaker(
 def _quote_speaker(
     text: str,
     quote: Quote,
-    sentences: list[Sentence],
+    sentences: tuple[list[Sentence], list[int]],
     credited: dict[Quote, str | None],
     book: SpeakerBook,
 ) -> str | None:
-    phrase = speaker_phrase(text, quote, sentences)
+    phrase = speaker_phrase(text, quote, *sentences)
     if phrase == ADDING:
         return next((s for s in reversed(credited.values()) if s), None)
     return book.resolve(phrase, quote.start)
 
 
-def _parts(text: str, sentence: Sentence, quotes: tuple[Quote, ...]) -> list[tuple[int, int]]:
+def _parts(text: str, sentence: Sentence, quotes: QuoteIndex) -> list[tuple[int, int]]:
     """The sentence's claims: its halves around ", adding that" / ", adding, “" or a second
     reported "and that ...", each split again where it breaks a figure down into parts."""
     halves = _halves(text, sentence, quotes)
     return [piece for half in halves for piece in _breakdown(text, *half, quotes)]
 
 
-def _halves(text: str, sentence: Sentence, quotes: tuple[Quote, ...]) -> list[tuple[int, int]]:
+def _halves(text: str, sentence: Sentence, quotes: QuoteIndex) -> list[tuple[int, int]]:
     """The sentence, or its two halves at the first cut that is outside quotes and leaves
     MIN_PART_WORDS words on each side; "and that" is a cut only after a speech verb or a
     "that" ("He confirmed that A and that B", "The White House said A and that B")."""
+    reported_from = _reported_from(sentence.text)
     cuts = [*ADDING_SPLIT.finditer(sentence.text)]
-    cuts += [m for m in AND_THAT.finditer(sentence.text) if _reported(sentence.text[: m.start()])]
-    for match in sorted(cuts, key=lambda m: m.start()):
+    cuts += [m for m in AND_THAT.finditer(sentence.text) if m.start() >= reported_from]
+    outside = [m for m in cuts if not quotes.inside(sentence.start + m.start())]
+    for match in sorted(outside, key=lambda m: m.start())[:MAX_CUTS]:
         cut = sentence.start + match.start()
-        if _inside_quote(cut, quotes):
-            continue
-        first = (sentence.start, len(text[:cut].rstrip(", ")))
+        first = (sentence.start, _rstrip_end(text, cut, ", "))
         second = (sentence.start + match.end(), sentence.end)
         parts = [text[slice(*part)] for part in (first, second)]
         if all(len(WORD.findall(part)) >= MIN_PART_WORDS for part in parts) and (
@@ -128,22 +143,21 @@ def _stands_alone(part: str) -> bool:
     return len(content_stems(part)) >= MIN_CONTENT_WORDS
 
 
-def _breakdown(text: str, start: int, end: int, quotes: tuple[Quote, ...]) -> list[tuple[int, int]]:
+def _breakdown(text: str, start: int, end: int, quotes: QuoteIndex) -> list[tuple[int, int]]:
     """The span, or its total and parts when it reads "<total>, including <part>" or
     "<total>, including <part> and <part>": each piece states a figure that is not a date,
     and no cut is inside a quote."""
     including = next(
-        (m for m in INCLUDING.finditer(text, start, end) if not _inside_quote(m.start(), quotes)),
+        (m for m in INCLUDING.finditer(text, start, end) if not quotes.inside(m.start())),
         None,
     )
     if including is None:
         return [(start, end)]
     cuts = [(start, including.start())]
     tail_start = including.end()
-    for match in AND_NEXT.finditer(text, tail_start, end):
+    ands = (m for m in AND_NEXT.finditer(text, tail_start, end) if not quotes.inside(m.start()))
+    for match in islice(ands, MAX_CUTS):
         before, after = text[tail_start : match.start()], text[match.end() : end]
-        if _inside_quote(match.start(), quotes):
-            continue
         if _states_figure(before) and _states_figure(after):
             cuts.append((tail_start, match.start()))
             tail_start = match.end()
@@ -157,26 +171,32 @@ def _states_figure(part: str) -> bool:
     return any(figure.unit not in DATE_UNITS for figure in find_figures(part))
 
 
-def _reported(before: str) -> bool:
-    return bool(THAT.search(before) or VERB.search(before))
+def _reported_from(sentence: str) -> float:
+    """Where the first "that" or speech verb of the sentence ends: an "and that" from there
+    on follows a reported statement (inf when there is none)."""
+    found = [match.end() for match in (THAT.search(sentence), VERB.search(sentence)) if match]
+    return min(found, default=float("inf"))
 
 
-def _inside_quote(offset: int, quotes: tuple[Quote, ...]) -> bool:
-    return any(quote.start < offset < quote.end for quote in quotes)
+def _rstrip_end(text: str, end: int, chars: str) -> int:
+    """Where `text[:end].rstrip(chars)` ends, without slicing the text."""
+    while end > 0 and text[end - 1] in chars:
+        end -= 1
+    return end
 
 
 def _claim(
     text: str,
     start: int,
     end: int,
-    quotes: tuple[Quote, ...],
+    quotes: QuoteIndex,
     speaker: str | None,
     book: SpeakerBook,
 ) -> Claim:
     part = text[start:end]
-    quote = quoted_words(text, quotes, start, end)
+    quote = quoted_words(text, quotes.overlapping(start, end), start, end)
     figures = find_figures(part)
-    names = find_names(part, known=book.known(start))
+    names = find_names(part, full_name_of=lambda surname: book.full_name(surname, start))
     return Claim(part, start, end, _kind(quote, figures), speaker, quote, figures, names)
 
 
@@ -186,10 +206,6 @@ def _kind(quote: str | None, figures: tuple[Figure, ...]) -> ClaimKind:
     if any(figure.unit not in DATE_UNITS for figure in figures):
         return ClaimKind.NUMBER
     return ClaimKind.STATEMENT
-
-
-def _overlaps(quote: Quote, sentence: Sentence) -> bool:
-    return quote.start < sentence.end and sentence.start < quote.end
 
 
 def _relative(quote: Quote, sentence: Sentence) -> tuple[int, int]:

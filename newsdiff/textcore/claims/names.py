@@ -12,7 +12,7 @@ becomes the full name ("Kirby" -> "John Kirby").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newsdiff.textcore.claims.lexicon import ALIASES, DEMONYMS, NOT_NAMES, ORG_WORDS, ROLES, TITLES
@@ -40,10 +40,17 @@ class Name:
     person: bool
 
 
-def find_names(text: str, *, known: Iterable[str] = ()) -> tuple[str, ...]:
-    """Distinct names mentioned in `text`, in order of first mention."""
+def find_names(
+    text: str,
+    *,
+    known: Iterable[str] = (),
+    full_name_of: Callable[[str], str] | None = None,
+) -> tuple[str, ...]:
+    """Distinct names mentioned in `text`, in order of first mention. A surname on its own is
+    the first of `known` ending with it, or what `full_name_of` gives for it when given."""
     full_names = tuple(known)
-    found = (_resolve(name, full_names) for name in scan_names(text))
+    resolve = full_name_of or (lambda surname: full_name(surname, full_names))
+    found = (name.text if " " in name.text else resolve(name.text) for name in scan_names(text))
     return tuple(dict.fromkeys(found))
 
 
@@ -83,10 +90,6 @@ def full_name(surname: str, known: Iterable[str]) -> str:
         if name != surname and name.split()[-1] == surname:
             return name
     return surname
-
-
-def _resolve(name: Name, known: tuple[str, ...]) -> str:
-    return full_name(name.text, known) if " " not in name.text else name.text
 
 
 def _segments(text: str, match: re.Match[str]) -> list[tuple[int, list[str]]]:

@@ -10,9 +10,11 @@ and one whose words are all capitalised ("That ’70s Show") a title: not direct
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsdiff.textcore.claims.attribution import quote_speaker
+from newsdiff.textcore.claims.attribution import SPEAKER_WINDOW, quote_speaker
 from newsdiff.textcore.types import Sentence
 
 QUOTE = re.compile(r"“[^“”]*(?:”|(?=“)|$)|\"[^\"\n]*(?:\"|$)")
@@ -47,9 +49,30 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> tuple[Quot
     end = len(text) if end is None else end
     return tuple(
         Quote(match.group(0), match.start(), match.end())
-        for match in QUOTE.finditer(text[:end], start)
+        for match in QUOTE.finditer(text, start, end)
         if match.group(0).strip(MARKS)
     )
+
+
+class QuoteIndex:
+    """A paragraph's quotes (in order, not overlapping) and what claims ask of them for each
+    sentence, answered by binary search: which quotes overlap a span, whether an offset is
+    inside one. Whether each quote is direct is worked out once."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.quotes = tuple(quotes)
+        self.starts = [quote.start for quote in self.quotes]
+        self.ends = [quote.end for quote in self.quotes]
+        self.direct = {quote: quote.direct for quote in self.quotes}
+
+    def overlapping(self, start: int, end: int) -> tuple[Quote, ...]:
+        """The quotes that share a character with `[start, end)`, in order."""
+        return self.quotes[bisect_right(self.ends, start) : bisect_left(self.starts, end)]
+
+    def inside(self, offset: int) -> bool:
+        """Whether `offset` is strictly inside a quote (after its start, before its end)."""
+        index = bisect_left(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
 
 
 def quoted_words(text: str, quotes: tuple[Quote, ...], start: int, end: int) -> str | None:
@@ -62,14 +85,23 @@ def quoted_words(text: str, quotes: tuple[Quote, ...], start: int, end: int) -> 
     return " ".join(piece for piece in pieces if piece) or None
 
 
-def speaker_phrase(text: str, quote: Quote, sentences: list[Sentence]) -> str | None:
-    """Who the quote is credited to, as written next to it in its sentences, or None."""
-    opening = _sentence_at(sentences, quote.start)
-    closing = _sentence_at(sentences, max(quote.start, quote.end - 1))
-    before = text[opening.start : quote.start] if opening else ""
-    after = text[quote.end : closing.end] if closing else ""
+def speaker_phrase(
+    text: str, quote: Quote, sentences: list[Sentence], starts: list[int] | None = None
+) -> str | None:
+    """Who the quote is credited to, as written next to it in its sentences, or None.
+
+    Only SPEAKER_WINDOW characters each side of the quote are read. `starts` are the
+    sentences' starts, when the caller keeps them (found by binary search)."""
+    starts = [s.start for s in sentences] if starts is None else starts
+    opening = _sentence_at(sentences, starts, quote.start)
+    closing = _sentence_at(sentences, starts, max(quote.start, quote.end - 1))
+    before = text[max(opening.start, quote.start - SPEAKER_WINDOW) : quote.start] if opening else ""
+    after = text[quote.end : min(closing.end, quote.end + SPEAKER_WINDOW)] if closing else ""
     return quote_speaker(before, after)
 
 
-def _sentence_at(sentences: list[Sentence], position: int) -> Sentence | None:
-    return next((s for s in sentences if s.start <= position < s.end), None)
+def _sentence_at(sentences: list[Sentence], starts: list[int], position: int) -> Sentence | None:
+    index = bisect_right(starts, position) - 1
+    if index >= 0 and position < sentences[index].end:
+        return sentences[index]
+    return None

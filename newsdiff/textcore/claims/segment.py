@@ -26,9 +26,10 @@ from newsdiff.textcore.types import Sentence
 
 _TOKENIZER = Tokenizer(replace_not_contraction=False)
 
-BLANK_LINES = re.compile(r"\n[^\S\n]*(?:\n\s*)+")
+BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
 LINE_BREAK = re.compile(r"\n")
-CONTINUES = re.compile(r"[,\-–(]\s*$")
+# A line that ends on one of these (spaces aside) carries on in the next one.
+CONTINUES = frozenset(",-–(")
 STARTS_LOWER = re.compile(r"\s*[a-z0-9]")
 TITLE_ABBREVIATION = re.compile(
     r"(?:^|[\s(])(?:Rep|Reps|Gov|Lt|Sgt|Ft|Pres|Atty|Sen|Sens|Col|Capt|Cmdr|Maj|Adm|Gen|Gens"
@@ -43,7 +44,11 @@ ATTRIBUTION_ONLY = re.compile(
     r"(?:\s+[\w.]+){0,3}\.$"
 )
 CREDIT_LABEL = re.compile(r"(?<=\S)\s+(?=(?:Image|Photo|Picture)(?: [Cc]redits?)?: )")
-SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*$|[”\"’')\]]*[.!?…]+$")
+# A sentence ends on one of STOPS, maybe followed by closing marks (CLOSERS).
+STOPS = frozenset(".!?…")
+CLOSERS = "”\"’')]"
+# How far back from a cut `_joins` looks: the longest title abbreviation or closing quote.
+JOIN_LOOKBACK = 8
 WORD = re.compile(r"\S+")
 TITLE_WORD = re.compile(r"^[“\"‘(]?[A-Z0-9]")
 
@@ -73,13 +78,21 @@ def block_spans(text: str) -> list[tuple[int, int]]:
 def is_heading(paragraph: str) -> bool:
     """Whether a block reads as a heading: short, and no sentence-final punctuation."""
     stripped = paragraph.strip()
-    if not stripped or SENTENCE_END.search(stripped) or stripped[-1] in ":;":
+    if not stripped or ends_like_sentence(stripped) or stripped[-1] in ":;":
         return False
     words = WORD.findall(stripped)
     if len(words) <= 12:
         return True
     titled = sum(1 for word in words if TITLE_WORD.match(word))
     return len(words) <= 20 and titled >= 0.6 * len(words)
+
+
+def ends_like_sentence(text: str) -> bool:
+    """Whether `text` ends on sentence-final punctuation, maybe before closing marks.
+
+    Read from the end (no pattern anchored at "$" searched over the whole text, which
+    rescans a long run of dots or quotes from each of its characters)."""
+    return bool(text) and (text[-1] in STOPS or text.rstrip(CLOSERS)[-1:] in STOPS)
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -89,14 +102,25 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Lines of a paragraph, a line joined to the one before when that one carries on.
+
+    Each break looks only at the line before it and the start of the next: the block being
+    built is never sliced or searched again (that made many wrapped lines quadratic)."""
     blocks, block_start = [], start
     for match in LINE_BREAK.finditer(text, start, end):
-        before, after = text[block_start : match.start()], text[match.end() : end]
-        if not (CONTINUES.search(before) or STARTS_LOWER.match(after)):
+        carries_on = _last_visible(text, block_start, match.start()) in CONTINUES
+        if not (carries_on or STARTS_LOWER.match(text, match.end(), end)):
             blocks.append((block_start, match.start()))
             block_start = match.end()
     blocks.append((block_start, end))
     return blocks
+
+
+def _last_visible(text: str, start: int, end: int) -> str:
+    """The last character of `text[start:end]` that is not a space, or ""."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > start else ""
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -119,7 +143,7 @@ def _sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     repaired: list[tuple[int, int]] = []
     for span in spans:
-        if repaired and _joins(text[slice(*repaired[-1])], text[slice(*span)]):
+        if repaired and _joins(_tail(text, repaired[-1]), text[slice(*span)]):
             repaired[-1] = (repaired[-1][0], span[1])
         else:
             repaired.append(span)
@@ -134,8 +158,16 @@ def _split_credits(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return list(zip(starts, ends, strict=True))
 
 
+def _tail(text: str, span: tuple[int, int]) -> str:
+    """The last JOIN_LOOKBACK characters of a sentence: all `_joins` needs of it (a sentence
+    grown by many joins is not sliced whole again)."""
+    start, end = span
+    return text[max(start, end - JOIN_LOOKBACK) : end]
+
+
 def _joins(before: str, after: str) -> bool:
-    """Whether syntok's cut between two neighbouring sentences should be undone."""
+    """Whether syntok's cut between two neighbouring sentences should be undone; `before`
+    is the tail of the sentence before the cut."""
     if before.endswith(";"):
         return True
     if TITLE_ABBREVIATION.search(before) and STARTS_UPPER.match(after):

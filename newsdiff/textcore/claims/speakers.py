@@ -15,12 +15,16 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from newsdiff.textcore.claims.lexicon import PRONOUNS, ROLE_CANON, SOURCE_NOUNS, SPEAKER_NOUNS
-from newsdiff.textcore.claims.names import find_people, full_name, normal_form, person_name
+from newsdiff.textcore.claims.names import find_people, normal_form, person_name
 
 _ROLE = r"(?i:spokes(?:man|woman|person)|officials?|minister|ambassador|secretary|envoy)"
-_NAME = r"[A-Z][\w’'-]+(?:[ \u00a0]+[A-Z][\w’'-]+){1,2}"
+# A name starts where a word starts: tried inside a word, "[A-Z][\w’'-]+" would rescan the
+# rest of a long capitalised word from each of its letters.
+_NAME_WORD = r"(?<![\w’'-])[A-Z][\w’'-]+"
+_NAME = rf"{_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){{1,2}}"
 ROLE_THEN_NAME = re.compile(rf"\b(?P<role>{_ROLE})[ \u00a0]+(?P<name>{_NAME})")
 NAME_THEN_ROLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+)?(?:[\w.’'-]+\s+){{0,3}}?(?P<role>{_ROLE})\b"
@@ -39,6 +43,11 @@ class SpeakerBook:
         self.people = find_people(text)
         self.roles = frozenset(_roles(text))
         self.last: str | None = None
+        self._by_surname: dict[str, tuple[list[int], list[str]]] = {}
+        for person in self.people:
+            starts, names = self._by_surname.setdefault(person.text.split()[-1], ([], []))
+            starts.append(person.start)
+            names.append(person.text)
 
     def resolve(self, phrase: str | None, at: int) -> str | None:
         """The name that `phrase`, found at offset `at`, stands for."""
@@ -50,7 +59,7 @@ class SpeakerBook:
             return self._description(phrase)
         person = person_name(phrase)
         if person:
-            return person if " " in person else full_name(person, self.known(at))
+            return person if " " in person else self.full_name(person, at)
         return normal_form(phrase)
 
     def credit(self, speaker: str | None) -> None:
@@ -63,6 +72,16 @@ class SpeakerBook:
         match = PERSON_SUBJECT.match(sentence)
         if match:
             self.credit(self._description(match.group(0)))
+
+    def full_name(self, surname: str, at: int) -> str:
+        """The full name a surname found at `at` stands for: that of the nearest person
+        mentioned before `at` with that surname, else of the first one after; else the
+        surname. The same as `full_name(surname, self.known(at))`, by binary search."""
+        starts, names = self._by_surname.get(surname, ([], []))
+        index = bisect_left(starts, at)
+        if index > 0:
+            return names[index - 1]
+        return names[index] if index < len(names) else surname
 
     def known(self, at: int) -> list[str]:
         """Full names of people, nearest mention before `at` first, then later ones."""

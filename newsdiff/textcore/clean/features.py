@@ -67,7 +67,17 @@ def word_count(text: str) -> int:
 
 
 def ends_sentence(text: str) -> bool:
-    return rules.SENTENCE_END.search(text.strip()) is not None
+    """The text ends like a sentence, a stray closing quote mark after it aside."""
+    return rules.SENTENCE_END.search(without_stray_quote(text)) is not None
+
+
+def without_stray_quote(text: str) -> str:
+    """`text` stripped, and without a quote mark left alone after a space at its end
+    ("…officials said. \"")."""
+    text = text.strip()
+    if len(text) > 2 and text[-1] in rules.QUOTE_MARKS and text[-2].isspace():
+        return text[:-1].rstrip()
+    return text
 
 
 def capital_share(text: str) -> float:
@@ -102,7 +112,8 @@ def is_body_paragraph(line: Line) -> bool:
 
 def is_headline_like(line: Line) -> bool:
     text = line.text
-    return line.words in rules.HEADLINE_WORDS and not text.endswith(".") and "\n" not in text
+    stated = without_stray_quote(text).rstrip(rules.CLOSING_QUOTES).endswith(".")
+    return line.words in rules.HEADLINE_WORDS and not stated and "\n" not in text
 
 
 def is_site_line(line: Line) -> bool:

@@ -10,20 +10,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import trafilatura
 from bs4 import BeautifulSoup, Tag
 
-from newsdiff.textcore.clean.features import word_count
+from newsdiff.textcore.clean.features import Line, ends_sentence, word_count
+from newsdiff.textcore.clean.metadata import page_metadata
+from newsdiff.textcore.clean.rules import MAX_LINE_CHARS
 from newsdiff.textcore.clean.text import build_cleaned, classify_lines
-from newsdiff.textcore.types import Cleaned
+from newsdiff.textcore.types import Cleaned, Reason, Role
 
 MIN_EXTRACTED_WORDS = 40
+FORM_PAGE_WORDS = 60
+FORM_PAGE_SENTENCES = 3
+SENTENCE_BREAK = re.compile(r"\w[.!?][\"'”’]?\s")
 DROPPED_TAGS = ("script", "style", "noscript", "template", "nav", "footer", "aside", "form")
 BLOCK_TAGS = (
     "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
-    "li", "dt", "dd", "tr", "blockquote", "pre", "figure", "figcaption", "br", "hr", "table",
+    "li", "dt", "dd", "tr", "td", "th", "blockquote", "pre", "figure", "figcaption", "br", "hr",
+    "table",
 )  # fmt: skip
 COMMENT_BOX = re.compile(
     r"(?:comments?|comment-?(?:list|section|area)|comments-area|respond|replies|disqus_thread)",
@@ -54,11 +60,17 @@ def clean_html(
     *,
     extra_boilerplate: Iterable[str] = frozenset(),
     keep_lines: Iterable[str] = (),
+    title_line: str = "",
+    editor_removed: Iterable[str] = frozenset(),
 ) -> Cleaned:
-    """Clean a web page; `extra_boilerplate` and `keep_lines` work as in `clean_text`.
+    """Clean a web page; `extra_boilerplate`, `keep_lines`, `title_line` and `editor_removed`
+    work as in `clean_text`.
 
     trafilatura's text has the page chrome mostly gone, so repeated lines stay and no article
-    zone is looked for; the fallback's whole-page text is cleaned like pasted text.
+    zone is looked for; the fallback's whole-page text is cleaned like pasted text. A line of
+    more than MAX_LINE_CHARS characters (the limit uploaded text is held to) is removed. The
+    site name and publication date come from the page's metadata (`metadata.page_metadata`),
+    the date else from the text's dateline.
     """
     page = extract(html, url)
     lines = classify_lines(
@@ -69,9 +81,26 @@ def clean_html(
         drop_repeats=page.whole_page,
         extra_boilerplate=extra_boilerplate,
         keep_lines=keep_lines,
+        title_line=title_line,
+        editor_removed=editor_removed,
     )
-    title = page.title or None
-    return build_cleaned(lines, title=title, author=page.author, date=page.date, url=url)
+    lines = tuple(_within_limit(line) for line in lines)
+    facts = page_metadata(html)
+    return build_cleaned(
+        lines,
+        title=title_line.strip() or page.title or None,
+        author=page.author,
+        date=page.date,
+        url=url,
+        published=facts.published,
+        site_name=facts.site_name,
+    )
+
+
+def _within_limit(line: Line) -> Line:
+    if len(line.text) <= MAX_LINE_CHARS:
+        return line
+    return replace(line, role=Role.REMOVED, reason=str(Reason.TOO_LONG))
 
 
 def extract(html: str, url: str = "") -> Extracted:
@@ -82,11 +111,34 @@ def extract(html: str, url: str = "") -> Extracted:
     if document is None:
         document = trafilatura.extract_metadata(html, default_url=url or None)
     text = getattr(document, "text", None) or ""
-    fallback = fallback_text(html) if word_count(text) < MIN_EXTRACTED_WORDS else ""
+    fallback = fallback_text(html) if _missed_article(text) else ""
+    if fallback and word_count(text) >= MIN_EXTRACTED_WORDS and not _more_prose(fallback, text):
+        fallback = ""
     title = getattr(document, "title", None) or page_title(html)
     author, date = getattr(document, "author", None), getattr(document, "date", None)
     meta = (title or "", author or "", date or "")
     return Extracted(fallback or text, *meta, whole_page=bool(fallback))
+
+
+def _missed_article(text: str) -> bool:
+    """trafilatura found next to nothing, or no prose (a weather box, a list of links), or a
+    table layout that it returns as one `|`-joined line per row."""
+    if word_count(text) < MIN_EXTRACTED_WORDS or prose_words(text) < MIN_EXTRACTED_WORDS:
+        return True
+    return any(
+        line.startswith("|") and word_count(line) >= MIN_EXTRACTED_WORDS
+        for line in text.split("\n")
+    )
+
+
+def prose_words(text: str) -> int:
+    """Words in the lines that end like a sentence, table rows apart."""
+    lines = (line for line in text.split("\n") if not line.lstrip().startswith("|"))
+    return sum(word_count(line) for line in lines if ends_sentence(line))
+
+
+def _more_prose(fallback: str, text: str) -> bool:
+    return prose_words(fallback) > prose_words(text)
 
 
 def fallback_text(html: str) -> str:
@@ -94,7 +146,7 @@ def fallback_text(html: str) -> str:
     soup = BeautifulSoup(html, "lxml")
     body = soup.body or soup
     for tag in [*body.find_all(DROPPED_TAGS), *body.find_all(_is_comment_box)]:
-        if not tag.decomposed:
+        if not tag.decomposed and not _page_in_a_form(tag):
             tag.decompose()
     for tag in body.find_all(BLOCK_TAGS):
         tag.insert_before(BLOCK_BREAK)
@@ -110,6 +162,16 @@ def page_title(html: str) -> str:
         if tag is not None and tag.get_text(strip=True):
             return HTML_SPACE.sub(" ", tag.get_text()).strip()
     return ""
+
+
+def _page_in_a_form(tag: Tag) -> bool:
+    """A `<form>` that holds the page (ASP.NET wraps every page in one), not a search box or
+    a comment form: FORM_PAGE_WORDS words or more, and FORM_PAGE_SENTENCES sentences."""
+    if tag.name != "form":
+        return False
+    text = tag.get_text(" ")
+    sentences = len(SENTENCE_BREAK.findall(text))
+    return sentences >= FORM_PAGE_SENTENCES and word_count(text) >= FORM_PAGE_WORDS
 
 
 def _is_comment_box(tag: Tag) -> bool:

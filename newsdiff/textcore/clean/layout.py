@@ -89,7 +89,8 @@ TAIL_PATTERN = re.compile(
 )
 TAIL_PATTERN_MAX_WORDS = 7
 # "More Washington Examiner", "More World": "More" and a Title Case name (matched on the text).
-MORE_FROM_SITE = re.compile(r"^\W*(?:More|MORE)(?:\s+[A-Z0-9][\w'&.-]*){1,3}\W*$")
+# Its words are atomic: the trailing "\W*" cannot share their dots and dashes with them.
+MORE_FROM_SITE = re.compile(r"^\W*(?:More|MORE)(?:\s+(?>[A-Z0-9][\w'&.-]*)){1,3}\W*$")
 COMMENT_COUNT_MARKER = re.compile(
     r"^\d+ (?:comments?|responses?|replies|thoughts)(?: (?:to|on) .{1,200})?$"
 )

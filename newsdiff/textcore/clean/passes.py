@@ -25,6 +25,7 @@ from newsdiff.textcore.clean.features import (
     removed,
     topic_words,
 )
+from newsdiff.textcore.clean.metadata import dateline_date, has_published_cue
 from newsdiff.textcore.clean.zone import list_end
 from newsdiff.textcore.types import Reason, Role
 
@@ -34,14 +35,28 @@ Lines = tuple[Line, ...]
 # --- single lines -------------------------------------------------------------------------
 
 
-def mark_rules(lines: Lines, *, extra_boilerplate: frozenset[str] = frozenset()) -> Lines:
-    """Remove lines that known phrases, patterns or learned per-outlet lines identify."""
-    return tuple(removed(line, rule_reason(line, extra_boilerplate)) for line in lines)
+def mark_rules(
+    lines: Lines,
+    *,
+    extra_boilerplate: frozenset[str] = frozenset(),
+    editor_removed: frozenset[str] = frozenset(),
+) -> Lines:
+    """Remove lines that known phrases, patterns, learned per-outlet lines or an editor's
+    removals identify."""
+    return tuple(
+        removed(line, rule_reason(line, extra_boilerplate, editor_removed)) for line in lines
+    )
 
 
-def rule_reason(line: Line, extra_boilerplate: frozenset[str] = frozenset()) -> str:
+def rule_reason(
+    line: Line,
+    extra_boilerplate: frozenset[str] = frozenset(),
+    editor_removed: frozenset[str] = frozenset(),
+) -> str:
     if line.words == 0:
         return Reason.EMPTY
+    if line.key in editor_removed:
+        return Reason.EDITOR
     if line.key in extra_boilerplate:
         return Reason.BOILERPLATE
     return rules.LINE_REASONS.get(line.key) or _pattern_reason(line) or _shape_reason(line)
@@ -122,12 +137,24 @@ def _guess_headline(lines: Lines, indices: range, first: int) -> int | None:
     shared = {i: len(topic_words(lines[i].text) & lede) for i in candidates}
     best = max(candidates, key=lambda i: (shared[i], i), default=None)
     if best is not None and shared[best] > 0:
-        return best
+        return _headline_above_dek(lines, best, shared)
     good = [
         i for i in candidates if lines[i].undecided and lines[i].words >= rules.HEADLINE_GOOD_WORDS
     ]
     pool = good or [i for i in candidates if lines[i].undecided]
     return pool[0] if pool else None
+
+
+def _headline_above_dek(lines: Lines, best: int, shared: dict[int, int]) -> int:
+    """The line right above `best` when it too is a long candidate on the lede's topic: a
+    headline stands above its dek (sub-heading), not the other way round. The same headline
+    printed twice ("Headline | Site" over "Headline") stays with the one nearest the body."""
+    above = best - 1
+    if shared.get(above, 0) == 0 or not lines[above].undecided:
+        return best
+    repeated = topic_words(lines[best].text) <= topic_words(lines[above].text)
+    long_enough = lines[above].words >= rules.HEADLINE_GOOD_WORDS
+    return above if long_enough and not repeated else best
 
 
 def _could_be_headline(line: Line) -> bool:
@@ -187,6 +214,40 @@ def byline_author(lines: Sequence[Line]) -> str:
     return ""
 
 
+# --- the dateline ---------------------------------------------------------------------------
+
+
+def mark_dateline(lines: Lines) -> Lines:
+    """Mark the line that dates the article as its dateline (metadata, not junk): among the
+    short date lines removed as navigation, the first between the headline and the body, else
+    the first that says "Published"/"Posted", else the first above the body."""
+    dated = [i for i, line in enumerate(lines) if _is_date_line(line)]
+    if not dated:
+        return lines
+    head = next((i for i, ln in enumerate(lines) if ln.role is Role.TITLE), -1)
+    first = next((i for i, ln in enumerate(lines) if is_body_paragraph(ln)), len(lines))
+    pick = (
+        next((i for i in dated if head >= 0 and head < i < first), None)
+        or next((i for i in dated if has_published_cue(lines[i].text)), None)
+        or next((i for i in dated if i < first), None)
+    )
+    if pick is None:
+        return lines
+    return (*lines[:pick], replace(lines[pick], reason=Reason.DATELINE), *lines[pick + 1 :])
+
+
+def _is_date_line(line: Line) -> bool:
+    short = line.words <= rules.DATELINE_MAX_WORDS
+    navigation = line.role is Role.REMOVED and line.reason == Reason.NAVIGATION
+    return short and navigation and bool(dateline_date(line.text))
+
+
+def dateline_of(lines: Sequence[Line]) -> str:
+    """The date the dateline states (ISO 8601), or ""."""
+    line = next((ln for ln in lines if ln.reason == Reason.DATELINE), None)
+    return dateline_date(line.text) if line else ""
+
+
 # --- editor corrections -------------------------------------------------------------------
 
 
@@ -196,6 +257,19 @@ def mark_kept(lines: Lines, *, keep: frozenset[str] = frozenset()) -> Lines:
     if not keep:
         return lines
     return tuple(_restored(line) if line.key in keep else line for line in lines)
+
+
+def mark_title_line(lines: Lines, key: str) -> Lines:
+    """Make the first line whose key is `key` the headline (an editor's choice, whatever the
+    rules said); the headline cleaning had found becomes a body line."""
+    chosen = next((i for i, line in enumerate(lines) if key and line.key == key), None)
+    if chosen is None:
+        return lines
+    return tuple(
+        as_title(line) if i == chosen else replace(line, role=Role.BODY, reason="")
+        if line.role is Role.TITLE else line
+        for i, line in enumerate(lines)
+    )  # fmt: skip
 
 
 def _restored(line: Line) -> Line:

@@ -43,8 +43,14 @@ def _lines(reason: Reason, text: str) -> dict[str, Reason]:
 
 
 # Characters stripped from both ends of a line to make its comparison key.
+# A line longer than this is no article's: the upload shape check refuses such text, and
+# `clean_html` removes such a line of the text it extracts from a page (as too long).
+MAX_LINE_CHARS = 100_000
+
 EDGE_PUNCTUATION = " .,;:!?*()[]{}<>\"'“”‘’«»|/\\-–—…•·►▶→»#"
 APOSTROPHES = ("’", "‘", "ʼ")  # all compared as "'"
+QUOTE_MARKS = "\"'“”‘’«»"
+CLOSING_QUOTES = "\"'”’)]」』"
 
 SENTENCE_END = re.compile(r"(?:[.!?…。！？]|\[…\]|\.\.\.)[\"'”’)\]」』]*$")
 # Chinese and Japanese write no spaces: their characters are counted, CJK_PER_WORD to a word.
@@ -117,6 +123,18 @@ SECTION_LABELS = frozenset(
     war in ukraine | home | top stories""")
 )
 
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan", "february feb", "march mar", "april apr", "may", "june jun",
+            "july jul", "august aug", "september sep sept", "october oct", "november nov",
+            "december dec",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}  # fmt: skip
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
@@ -289,11 +307,22 @@ RULES: tuple[Rule, ...] = (
 )
 
 # "By Jane Doe, Reuters": names must be capitalised, so "By then, it was over." is not one.
-_NAME = r"(?!(?i:and)\b)[A-Z][\w.'’-]*(?:\s+(?!(?i:and)\b)[A-Z][\w.'’-]*){0,3}"
+# A name's word is atomic: it keeps its hyphens ("Jean-Paul"), so "A-A-A-…" is read one
+# way, not split at each "-" in every possible way (which took minutes on 30 dashes).
+_NAME_WORD = r"(?!(?i:and)\b)(?>[A-Z][\w.'’-]*)"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
 BYLINE = re.compile(
     rf"^(?i:by)\s+(?P<author>{_NAME})(?:\s*(?:,|(?i:and)\b|&|\||/|–|-)\s*{_NAME})*\W*$"
 )
 BYLINE_MAX_WORDS = 15
+# Headings over an author's bio, matched on the whole `normalise_line` key.
+BIO_HEADING = re.compile(
+    r"(?:about (?:the )?(?:author|writer|reporter|journalist|columnist|contributor)s?"
+    r"|author (?:experience and expertise|bio|biography|information|details|profile)"
+    r"|expert biography|meet the (?:author|writer)|(?:author|writer)'?s? bio)$"
+)
+BIO_HEADING_MAX_WORDS = 6
+BIO_MAX_PARAGRAPHS = 3
 BIO_SENTENCE = re.compile(
     r"\b(?:is|was) an? (?:[\w-]+ ){0,5}(?:writer|editor|journalist|reporter|correspondent|"
     r"columnist|contributor|author)\b",
@@ -322,11 +351,16 @@ COMMON_WORDS = frozenset(
     there | than | then | also | just | only | some | your | year | years""")
 )
 CAPTION_MAX_WORDS = 30
+DATELINE_MAX_WORDS = 14
 SITE_LINE_MAX_WORDS = 6
 SITE_LINE_CAPITALS = 0.75
 TAIL_CHROME_MAX_WORDS = 12
 ARTICLE_SENTENCE_MIN_WORDS = 12
 WRAPPED_LINE_MIN_CHARS = 40
+# Text written all in capitals: at least SHOUTING_SHARE of the cased letters of its long
+# lines upper case, and at least SHOUTING_MIN_LETTERS of them.
+SHOUTING_SHARE = 0.9
+SHOUTING_MIN_LETTERS = 80
 
 # A line whose first HEADLINE_RUN_WORDS words are Title Case (small words aside) opens with a
 # headline: in a menu or list of stories, a link and its teaser.

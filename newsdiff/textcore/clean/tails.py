@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import accumulate, islice
+from itertools import accumulate
 
 from newsdiff.textcore.clean import layout
 from newsdiff.textcore.clean.features import (
@@ -33,10 +33,11 @@ def mark_tails(lines: Lines, *, start: int = 0) -> Lines:
     `start` (where the article zone begins)."""
     out = list(lines)
     mass = [0.0, *accumulate(article_mass(lines))]
+    headers = _headers_from(lines)
     tail: layout.TailMarker | None = None
     started = False
     for index, line in enumerate(lines):
-        marker = _tail_marker(lines, index, mass) if started else None
+        marker = _tail_marker(lines, index, mass, headers) if started else None
         if marker is not None:
             tail, out[index] = marker, removed(line, marker.reason)
         elif tail is not None and not _resumes(lines, index, tail):
@@ -56,7 +57,9 @@ def article_mass(lines: Lines) -> list[float]:
     ]
 
 
-def _tail_marker(lines: Lines, index: int, mass: list[float]) -> layout.TailMarker | None:
+def _tail_marker(
+    lines: Lines, index: int, mass: list[float], headers: list[int]
+) -> layout.TailMarker | None:
     line = lines[index]
     marker = tail_marker(line)
     if marker is None:
@@ -67,7 +70,8 @@ def _tail_marker(lines: Lines, index: int, mass: list[float]) -> layout.TailMark
     if marker.resumable:
         return replace(marker, eager=True)
     comments = marker.reason is Reason.COMMENT_FORM
-    return marker if comments and _comments_follow(lines[index + 1 :]) else None
+    comments_follow = headers[index + 1] >= layout.COMMENT_HEADERS_MIN
+    return marker if comments and comments_follow else None
 
 
 def tail_marker(line: Line) -> layout.TailMarker | None:
@@ -93,9 +97,13 @@ def _signed_comment(line: Line) -> bool:
     return short and layout.COMMENT_HEADER.match(line.text) is not None
 
 
-def _comments_follow(lines: Sequence[Line]) -> bool:
-    headers = (line for line in lines if is_comment_header(line))
-    return sum(1 for _ in islice(headers, layout.COMMENT_HEADERS_MIN)) >= layout.COMMENT_HEADERS_MIN
+def _headers_from(lines: Sequence[Line]) -> list[int]:
+    """How many comment headers `lines[index:]` holds, for each index (and one past the end):
+    counted once for the page, not again after each comment-form marker."""
+    counts = [0] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        counts[index] = counts[index + 1] + is_comment_header(lines[index])
+    return counts
 
 
 def _resumes(lines: Lines, index: int, tail: layout.TailMarker) -> bool:

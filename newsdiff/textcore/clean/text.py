@@ -15,18 +15,23 @@ other stories' headlines).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import pairwise
 
 from newsdiff.textcore.clean import layout, rules
-from newsdiff.textcore.clean.features import Line, ends_sentence, normalise_line
+from newsdiff.textcore.clean.bio import mark_author_bios
+from newsdiff.textcore.clean.features import Line, ends_sentence, normalise_line, word_count
 from newsdiff.textcore.clean.links import mark_link_runs
 from newsdiff.textcore.clean.passes import (
     byline_author,
+    dateline_of,
+    mark_dateline,
     mark_duplicates,
     mark_end_chrome,
     mark_headline,
     mark_kept,
     mark_rules,
+    mark_title_line,
 )
 from newsdiff.textcore.clean.tails import mark_tails
 from newsdiff.textcore.clean.zone import article_zone, mark_outside
@@ -49,17 +54,26 @@ def clean_text(
     *,
     extra_boilerplate: Iterable[str] = frozenset(),
     keep_lines: Iterable[str] = (),
+    title_line: str = "",
+    editor_removed: Iterable[str] = frozenset(),
 ) -> Cleaned:
     """Clean plain text as copied from a web page.
 
-    `extra_boilerplate` holds lines learned for an outlet or removed by an editor: a line whose
-    `normalise_line` key is among them is removed as `Reason.BOILERPLATE`. `keep_lines` holds
+    `extra_boilerplate` holds lines learned for an outlet: a line whose `normalise_line` key
+    is among them is removed as `Reason.BOILERPLATE`; `editor_removed` the lines an editor
+    removed from this article (removed as `Reason.EDITOR`). `keep_lines` holds
     lines an editor restored: a removed line whose key is among them is body again (this wins
-    over `extra_boilerplate`), and nothing else changes. `Cleaned.text` is the stripped text of
-    the body blocks joined by blank lines; `Cleaned.title` the stripped title block.
+    over `extra_boilerplate`), and nothing else changes. `title_line` is a line an editor
+    marked as the headline: it is the title, whatever the guess. `Cleaned.text` is the
+    stripped text of the body blocks joined by blank lines; `Cleaned.title` the stripped title
+    block; `Cleaned.published` the date of the dateline, if there is one.
     """
     lines = classify_lines(
-        normalise_newlines(raw), extra_boilerplate=extra_boilerplate, keep_lines=keep_lines
+        normalise_newlines(raw),
+        extra_boilerplate=extra_boilerplate,
+        keep_lines=keep_lines,
+        title_line=title_line,
+        editor_removed=editor_removed,
     )
     return build_cleaned(lines, author=byline_author(lines))
 
@@ -77,26 +91,67 @@ def classify_lines(
     drop_repeats: bool = True,
     extra_boilerplate: Iterable[str] = frozenset(),
     keep_lines: Iterable[str] = (),
+    title_line: str = "",
+    editor_removed: Iterable[str] = frozenset(),
 ) -> tuple[Line, ...]:
     """Split `text` into lines and run the cleaning steps over them, in order.
 
     Single-line rules and repetition first (`drop_repeats`: a repeated line goes as a
     duplicate); then, if `find_zone`, the article zone (the densest run of sentence-like lines)
     places the headline search and the start of tails, and what lies outside the zone is
-    removed; editors' restored lines come back last.
+    removed; editors' restored lines come back last, and the line an editor marked as the
+    headline (`title_line`) becomes the title.
     """
     learned = frozenset(normalise_line(line) for line in extra_boilerplate)
-    lines = mark_rules(split_lines(text), extra_boilerplate=learned)
+    if is_shouting(text):  # read as lower case, shown as written
+        lines = classify_lines(
+            lower_case(text),
+            title=title,
+            guess_title=guess_title,
+            find_zone=find_zone,
+            drop_repeats=drop_repeats,
+            extra_boilerplate=extra_boilerplate,
+            keep_lines=keep_lines,
+            title_line=title_line,
+            editor_removed=editor_removed,
+        )
+        return tuple(_as_written(line, text) for line in lines)
+    by_editor = frozenset(normalise_line(line) for line in editor_removed)
+    lines = mark_rules(split_lines(text), extra_boilerplate=learned, editor_removed=by_editor)
     lines = mark_duplicates(lines, drop_repeats=drop_repeats)
     zone = article_zone(lines) if find_zone else None
     start = zone.start if zone else 0
     window = (max(0, start - layout.HEAD_SEARCH), start) if zone else None
     lines = mark_headline(lines, title=title, guess=guess_title, zone=window)
-    lines = mark_end_chrome(mark_link_runs(mark_tails(lines, start=start)))
+    lines = mark_end_chrome(mark_link_runs(mark_author_bios(mark_tails(lines, start=start))))
     if zone is not None:
         lines = mark_outside(lines, article_zone(lines))
     kept = frozenset(normalise_line(line) for line in keep_lines)
-    return mark_kept(lines, keep=kept)
+    lines = mark_kept(mark_dateline(lines), keep=kept)
+    return mark_title_line(lines, normalise_line(title_line)) if title_line else lines
+
+
+def is_shouting(text: str) -> bool:
+    """Written all in capitals, as some agencies and broadcasters file: nearly every cased
+    letter of the sentence-like lines (those of PARAGRAPH_MIN_WORDS words or more) is upper
+    case. A menu in capitals above a normal article does not count."""
+    upper = lower = 0
+    for line in text.split("\n"):
+        if word_count(line) >= rules.PARAGRAPH_MIN_WORDS:
+            upper += sum(1 for char in line if char.isupper())
+            lower += sum(1 for char in line if char.islower())
+    cased = upper + lower
+    return cased >= rules.SHOUTING_MIN_LETTERS and upper >= rules.SHOUTING_SHARE * cased
+
+
+def lower_case(text: str) -> str:
+    """`text` in lower case, character for character (offsets stay valid)."""
+    return "".join(low if len(low := char.lower()) == 1 else char for char in text)
+
+
+def _as_written(line: Line, text: str) -> Line:
+    raw = text[line.start : line.end]
+    return replace(line, raw=raw, text=raw.strip())
 
 
 def build_cleaned(
@@ -106,8 +161,11 @@ def build_cleaned(
     author: str = "",
     date: str = "",
     url: str = "",
+    published: str = "",
+    site_name: str = "",
 ) -> Cleaned:
-    """The `Cleaned` article for classified lines; `title` overrides the headline line."""
+    """The `Cleaned` article for classified lines; `title` overrides the headline line, and
+    `published` the date of the dateline."""
     headline = next((line.text for line in lines if line.role is Role.TITLE), "")
     return Cleaned(
         title=(headline if title is None else title).strip(),
@@ -117,6 +175,8 @@ def build_cleaned(
         author=author,
         date=date,
         url=url,
+        published=published or dateline_of(lines),
+        site_name=site_name,
     )
 
 

@@ -10,10 +10,40 @@ A decade's value is its first year: "the 1990s", "the mid-1990s" and "the ’90s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 
 from newsdiff.textcore.types import Figure
 
 Spans = list[tuple[int, int]]
+
+
+class SpanSet:
+    """Character spans taken so far, kept merged and sorted: whether a new span overlaps one
+    of them is a binary search, not a pass over all (a text of 20,000 years made that
+    quadratic)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        if start >= end:
+            return
+        first = bisect_left(self.ends, start)  # spans ending at or after `start`
+        last = bisect_right(self.starts, end)  # spans starting at or before `end`
+        if first < last:
+            start, end = min(start, self.starts[first]), max(end, self.ends[last - 1])
+        self.starts[first:last] = [start]
+        self.ends[first:last] = [end]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether `[start, end)` shares a character with a taken span."""
+        index = bisect_left(self.starts, end) - 1
+        return index >= 0 and self.ends[index] > start
+
 
 DATE_UNITS = frozenset({"date", "decade"})
 
@@ -49,10 +79,12 @@ DECADE = re.compile(
 def find_dates(text: str, taken: Spans) -> list[Figure]:
     """The dates and decades of `text` that overlap no span of `taken`."""
     found: list[Figure] = []
+    blocked, dated = SpanSet(taken), SpanSet(taken)
     for pattern in DATES:
         for match in pattern.finditer(text):
-            if not overlaps(taken + [(f.start, f.end) for f in found], *match.span()):
+            if not dated.overlaps(*match.span()):
                 found.append(_date(match))
+                dated.add(*match.span())
     years = {f.start: int(f.value) // 10000 for f in found if f.text.isdigit()}
     for match in SHORT_YEAR.finditer(text):
         if first := years.get(match.start() - 5):
@@ -62,7 +94,7 @@ def find_dates(text: str, taken: Spans) -> list[Figure]:
     return found + [
         Figure(m.group(0), _decade_value(m), "decade", start=m.start(), end=m.end())
         for m in DECADE.finditer(text)
-        if not overlaps(taken, *m.span())
+        if not blocked.overlaps(*m.span())
     ]
 
 
@@ -71,10 +103,6 @@ def dates_agree(a: int, b: int) -> bool:
     pairs = [(a // 10000, b // 10000), (a // 100 % 100, b // 100 % 100), (a % 100, b % 100)]
     both = [(x, y) for x, y in pairs if x and y]
     return bool(both) and all(x == y for x, y in both)
-
-
-def overlaps(taken: Spans, start: int, end: int) -> bool:
-    return any(start < taken_end and taken_start < end for taken_start, taken_end in taken)
 
 
 def _date(match: re.Match[str]) -> Figure:

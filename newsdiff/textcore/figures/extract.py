@@ -35,7 +35,7 @@ from __future__ import annotations
 import math
 import re
 
-from newsdiff.textcore.figures.dates import DATE_UNITS, dates_agree, find_dates, overlaps
+from newsdiff.textcore.figures.dates import DATE_UNITS, SpanSet, dates_agree, find_dates
 from newsdiff.textcore.figures.numwords import (
     DENOMINATORS,
     FRACTION,
@@ -105,11 +105,16 @@ FIGURE = re.compile(
 NOT_FIGURES = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|GMT\b|UTC\b)|\b\d{1,2}:\d{2}\b|\b\d+(?:st|nd|rd|th)\b"
 )
-LABEL_BEFORE = re.compile(
-    r"(?:(?:(?<=[\w,;:)] )|(?<=[\w,;:)]\u00a0))(?:[A-Z][A-Za-z]*|No\.)|(?<!\S)[A-Z]{2,})\s$"
-)
+# What may stand before the space in front of a label ("IE 11": "[\w,;:)] IE 11").
+BEFORE_LABEL = re.compile(r"[\w,;:)]")
+LABEL_SPACES = " \u00a0"
+ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 ANY_NUMBER = re.compile(rf"\d|{NUMBER_WORDS_RE.pattern}|{'|'.join(DENOMINATORS)}", re.I)
 FIRST_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# A text states at most this many figures that are read (the first ones): more is no
+# sentence ("1 1 1 ..." of 50,000 numbers), and each costs a pass of the unit rules.
+MAX_FIGURES = 1_000
 _MARKS = ("qual", "cur", "mixed", "glyph", "scale", "suffix", "unit", "per", "adverb", "slash")
 
 
@@ -117,14 +122,18 @@ def find_figures(text: str) -> tuple[Figure, ...]:
     """The figures stated in `text`, in order; `start`/`end` index `text`."""
     if not ANY_NUMBER.search(text):
         return ()
-    taken = [(m.start(), m.end()) for m in NOT_FIGURES.finditer(text)]
-    found = find_dates(text, taken)
-    taken.extend((figure.start, figure.end) for figure in found)
+    not_figures = [(m.start(), m.end()) for m in NOT_FIGURES.finditer(text)]
+    found = find_dates(text, not_figures)
+    taken = SpanSet([*not_figures, *((figure.start, figure.end) for figure in found)])
+    numbers = 0
     for match in FIGURE.finditer(text):
         figure = _figure(text, match)
-        if figure and not overlaps(taken, figure.start, figure.end):
+        if figure and not taken.overlaps(figure.start, figure.end):
             found.append(figure)
-    return tuple(sorted(found, key=lambda figure: figure.start))
+            numbers += 1
+            if numbers >= MAX_FIGURES:
+                break
+    return tuple(sorted(found, key=lambda figure: figure.start)[:MAX_FIGURES])
 
 
 def figures_agree(a: Figure, b: Figure) -> bool:
@@ -181,7 +190,39 @@ def _value(parts: dict[str, str | None]) -> tuple[float | None, str]:
 def _is_label(text: str, match: re.Match[str], parts: dict[str, str | None]) -> bool:
     """A bare number right after a capitalised word names something ("IE 11", "Article 5")."""
     bare = parts["digits"] and "," not in parts["digits"] and not any(map(parts.get, _MARKS))
-    return bool(bare and LABEL_BEFORE.search(text, 0, match.start("digits")))
+    return bool(bare and _label_before(text, match.start("digits")))
+
+
+def _label_before(text: str, at: int) -> bool:
+    """Whether a label word and one space end `text[:at]`: a capitalised word ("Article") or
+    "No." after a word and one space, or an acronym ("IE") after a space or at the start.
+
+    Read backwards over that word alone: a pattern searched from the start of the text
+    rescanned it before each number (quadratic on "1 1 1 ...")."""
+    if at < 1 or not text[at - 1].isspace():
+        return False
+    end = at - 1
+    start = _run_start(text, end, ASCII_LETTERS)
+    if start < end and text[start] in ASCII_CAPITALS and _after_word_and_space(text, start):
+        return True
+    if text[max(0, end - 3) : end] == "No." and _after_word_and_space(text, end - 3):
+        return True
+    capitals = _run_start(text, end, ASCII_CAPITALS)
+    return end - capitals >= 2 and (capitals == 0 or text[capitals - 1].isspace())
+
+
+def _run_start(text: str, end: int, letters: frozenset[str]) -> int:
+    """Where the run of `letters` that ends at `end` starts."""
+    start = end
+    while start > 0 and text[start - 1] in letters:
+        start -= 1
+    return start
+
+
+def _after_word_and_space(text: str, start: int) -> bool:
+    if start < 2 or text[start - 1] not in LABEL_SPACES:
+        return False
+    return BEFORE_LABEL.match(text, start - 2) is not None
 
 
 def _significant(figure: Figure) -> int:

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from newsdiff.articles.models import Article, Claim, ClaimGroup, Outlet, Story, content_hash
 from newsdiff.compare.overview.build import Overview
 from newsdiff.compare.overview.coverage import HAS, LACKS, PARAPHRASES
+from newsdiff.compare.overview.quotes_table import QuoteMention, QuoteRow
 from newsdiff.textcore.figures import find_figures
 
 MAX_QUERIES = 8  # session, user, two permission look-ups of the base template, and four of ours
@@ -27,7 +28,9 @@ def overview_url(story: Story) -> str:
 
 @pytest.fixture
 def overview(editor_client: Client, seed_story: Story) -> Overview:
-    return editor_client.get(overview_url(seed_story)).context["overview"]
+    overview = editor_client.get(overview_url(seed_story)).context["overview"]
+    assert isinstance(overview, Overview)
+    return overview
 
 
 def test_seed_fifty_thousand_is_one_row_for_four_outlets(overview: Overview) -> None:
@@ -63,8 +66,8 @@ def test_seed_quotes_credit_john_kirby_with_verbatim_rows(overview: Overview) ->
     assert all(m.exact for label in searching.verbatim for m in quoted_by(searching, label))
 
 
-def quoted_by(row: object, label: str) -> list[object]:
-    return [m for cell in row.cells for m in cell if m.article.label == label]  # type: ignore[attr-defined]
+def quoted_by(row: QuoteRow, label: str) -> list[QuoteMention]:
+    return [m for cell in row.cells for m in cell if m.article.label == label]
 
 
 def test_seed_coverage_rows_link_to_the_story_page(overview: Overview, seed_story: Story) -> None:

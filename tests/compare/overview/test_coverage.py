@@ -24,7 +24,7 @@ def test_coverage_cells_say_has_paraphrases_or_lacks() -> None:
     coverage = build_coverage(story, "/stories/s/")
     (row,) = coverage.rows
     assert [cell.state for cell in row.cells] == [HAS, HAS, PARAPHRASES, LACKS]
-    assert row.cells[0].like == ("outlet-2.txt",)
+    assert row.cells[0].like == ("outlet-2",)  # a file without outlet: its name
     assert row.href == "/stories/s/#group-7"
     assert row.text == wire.text  # the central wording labels the row, not a fragment
     assert row.outlet_count == 3

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from newsdiff.articles.models import Article
 from newsdiff.compare.overview.coverage import (
     HAS,
     LACKS,
@@ -51,6 +52,14 @@ def parse(svg: str) -> ET.Element:
     return ET.fromstring(svg)
 
 
+def child_text(parent: ET.Element, tag: str) -> str:
+    """The text of the first `tag` child of `parent`; the test fails if it has none."""
+    child = parent.find(f"{SVG}{tag}")
+    assert child is not None, f"no <{tag}> in {ET.tostring(parent)[:200]!r}"
+    assert child.text is not None, f"<{tag}> is empty"
+    return child.text
+
+
 def cells(root: ET.Element, state: str) -> list[ET.Element]:
     return [el for el in root.iter() if el.get("class") == f"matrix-cell matrix-{state}"]
 
@@ -60,8 +69,9 @@ def test_matrix_is_well_formed_and_accessible() -> None:
     assert root.tag == f"{SVG}svg"
     assert root.get("role") == "group"  # it holds links: not an image (axe: nested-interactive)
     assert "2 shared statements (rows) by 3 outlets (columns)" in root.get("aria-label", "")
-    assert root.find(f"{SVG}title").text == "Coverage of the shared statements: The story"
+    assert child_text(root, "title") == "Coverage of the shared statements: The story"
     desc = root.find(f"{SVG}desc")
+    assert desc is not None and desc.text is not None
     assert root.get("aria-describedby") == desc.get("id")
     assert "Outlet B carries 2 of 2: 1 word for word or nearly, 1 in its own words." in desc.text
 
@@ -74,18 +84,18 @@ def test_every_cell_has_a_state_and_a_shape_and_those_with_a_claim_a_tooltip() -
         1,
     )
     has, paraphrase, lacks = cells(root, HAS)[0], cells(root, PARAPHRASES)[0], cells(root, LACKS)[0]
-    assert has.find(f"{SVG}title").text == "19FortyFive: word for word or nearly, as Outlet B"
+    assert child_text(has, "title") == "19FortyFive: word for word or nearly, as Outlet B"
     symbols = {s.get("id"): s for s in root.iter(f"{SVG}symbol")}
     shapes = {state: symbols[_used(cells(root, state)[0])] for state in (HAS, PARAPHRASES, LACKS)}
     assert [r.get("fill") for r in shapes[HAS].findall(f"{SVG}rect")][-1] == COLOURS[HAS]
     assert shapes[PARAPHRASES].find(f"{SVG}path") is not None  # the half-filled square
     assert shapes[LACKS].findall(f"{SVG}rect")[-1].get("stroke-dasharray")  # dashed outline
-    assert paraphrase.find(f"{SVG}title").text.startswith("Outlet C: in its own words")
+    assert child_text(paraphrase, "title").startswith("Outlet C: in its own words")
     assert lacks.find(f"{SVG}title") is None  # the dashed outline needs no tooltip
 
 
 def _used(cell: ET.Element) -> str:
-    return cell.get("href").removeprefix("#")
+    return (cell.get("href") or "").removeprefix("#")
 
 
 def test_rows_link_to_the_story_and_long_statements_are_cut_with_the_full_text_in_a_tooltip() -> (
@@ -95,10 +105,10 @@ def test_rows_link_to_the_story_and_long_statements_are_cut_with_the_full_text_i
     links = list(root.iter(f"{SVG}a"))
     assert [a.get("href") for a in links] == ["/stories/s/#group-1", "/stories/s/#group-2"]
     first = links[0]
-    assert first.find(f"{SVG}title").text == LONG
-    shown = first.find(f"{SVG}text").text
+    assert child_text(first, "title") == LONG
+    shown = child_text(first, "text")
     assert shown.endswith("…") or shown == LONG
-    assert links[1].find(f"{SVG}text").text == "Short."
+    assert child_text(links[1], "text") == "Short."
     counts = [t.text for t in root.iter(f"{SVG}text") if (t.text or "").endswith("of 3")]
     assert counts == ["3 of 3", "2 of 3"]
 
@@ -107,10 +117,10 @@ def test_column_labels_lean_and_long_ones_are_cut_with_the_full_label_as_tooltip
     name = "usatoday30.usatoday.com (April 9 update)"
     root = parse(coverage_matrix(coverage((name, "B", "C"))))
     head = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "matrix-outlet")
-    assert head.find(f"{SVG}title").text == name
+    assert child_text(head, "title") == name
     shown = "".join(head.itertext()).removeprefix(name)
     assert shown.endswith("…") and len(shown) <= 24
-    assert head.get("transform").startswith("rotate(-50 ")
+    assert (head.get("transform") or "").startswith("rotate(-50 ")
 
 
 @pytest.mark.parametrize("outlets", [10, 30])
@@ -118,10 +128,10 @@ def test_every_column_fits_inside_the_drawing(outlets: int) -> None:
     labels = tuple(f"outlet-number-{n}.example.com" for n in range(outlets))
     rows = (CoverageRow(1, 0, "A.", "/#group-1", (CoverageCell(HAS),) * outlets),)
     root = parse(coverage_matrix(Coverage(labels, rows)))
-    width = float(root.get("width"))
+    width = float(root.get("width") or 0)
     heads = [t for t in root.iter(f"{SVG}text") if t.get("class") == "matrix-outlet"]
     assert len(heads) == outlets
-    last = float(heads[-1].get("x"))
+    last = float(heads[-1].get("x") or 0)
     lean = 24 * 7 * 0.643  # the longest label drawn, leaning at 50 degrees
     assert last + lean <= width
     assert width <= (430 if outlets <= 20 else 330) + outlets * 30 + 130
@@ -144,7 +154,7 @@ def test_untrusted_text_is_escaped() -> None:
     root = parse(svg)  # still well-formed
     assert not list(root.iter(f"{SVG}script"))
     assert "<script>" not in svg
-    assert root.find(f"{SVG}title").text.endswith(HOSTILE)
+    assert child_text(root, "title").endswith(HOSTILE)
     link = next(root.iter(f"{SVG}a"))
     assert link.get("onclick") is None
     assert link.get("href") == '/stories/s/#group-3" onclick="alert(1)'
@@ -162,8 +172,8 @@ def test_legend_glyphs_are_decorative_svg(state: str) -> None:
 
 
 def test_outlet_bar_is_proportional() -> None:
-    outlet = OutletSummary(article=None, claims=10, has=3, paraphrases=6, only_here=())  # type: ignore[arg-type]
+    outlet = OutletSummary(article=Article(), claims=10, has=3, paraphrases=6, only_here=())
     root = parse(outlet_bar(outlet, 12, width=120))
-    widths = [float(r.get("width")) for r in root.findall(f"{SVG}rect")]
+    widths = [float(r.attrib["width"]) for r in root.findall(f"{SVG}rect")]
     assert widths[1:3] == [30, 60]  # 3 and 6 of 12, word for word then paraphrased
     assert root.get("aria-hidden") == "true"

@@ -16,7 +16,7 @@ def test_quotes_of_several_outlets_share_a_row_with_verbatim_and_reported_wordin
     story = story_of(first, second, told, groups={1: [first, second, told]})
     (row,) = build_quotes(story)
     assert row.speaker == "John Kirby"
-    assert row.verbatim == ("outlet-1.txt", "outlet-2.txt")
+    assert row.verbatim == ("outlet-1", "outlet-2")
     assert row.cells[0][0].exact
     assert row.cells[2][0].reported
 

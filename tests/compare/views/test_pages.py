@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 
 from newsdiff.articles.models import Story
@@ -20,7 +21,7 @@ def test_every_page_needs_sign_in(client: Client, path: str) -> None:
     assert response["Location"].startswith("/accounts/login/")
 
 
-def test_sign_in_page_is_open_and_signing_in_works(client: Client, editor) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_page_is_open_and_signing_in_works(client: Client, editor: User) -> None:
     assert client.get("/accounts/login/").status_code == 200
     response = client.post("/accounts/login/", {"username": "jo", "password": EDITOR_PASSWORD})
     assert response.status_code == 302

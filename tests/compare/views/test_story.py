@@ -44,6 +44,7 @@ def test_lead_switch_reorders_columns_and_htmx_gets_the_fragment(
     editor_client: Client, seed_story: Story
 ) -> None:
     last = seed_story.articles.order_by("position").last()
+    assert last is not None
     response = editor_client.get(seed_story.get_absolute_url(), {"lead": last.pk})
     assert response.context["comparison"].articles[0] == last
     fragment = editor_client.get(

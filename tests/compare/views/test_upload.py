@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
+from newsdiff.articles import ingest, jobs
 from newsdiff.articles.models import Article, Story
 from newsdiff.compare import forms
 from tests.conftest import SEEDS
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
 
 pytestmark = pytest.mark.django_db
 
 SEED_003 = (SEEDS / "003_3f3274e93fbad53a.txt").read_text(encoding="utf-8")
 
 
-def errors(response) -> str:  # type: ignore[no-untyped-def]
+def errors(response: _MonkeyPatchedWSGIResponse) -> str:
     form = response.context["form"]
     return (
         " ".join(str(e) for e in form.non_field_errors())
@@ -31,8 +38,8 @@ def test_upload_page_renders(editor_client: Client) -> None:
 
 
 def test_pasted_text_into_a_new_story(
-    editor_client: Client, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+    editor_client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(
             "/upload/", {"new_story": "Pasted", "outlet": "Daily Paste", "text": SEED_003}
@@ -40,6 +47,7 @@ def test_pasted_text_into_a_new_story(
     story = Story.objects.get(title="Pasted")
     assert response.status_code == 302 and response["Location"] == story.get_absolute_url()
     article = story.articles.get()
+    assert article.outlet is not None
     assert article.outlet.name == "Daily Paste"
     assert "Please enter your comment!" not in article.text
     assert article.claims.count() > 10
@@ -48,7 +56,7 @@ def test_pasted_text_into_a_new_story(
 def test_uploaded_file_joins_an_existing_story_and_is_aligned(
     editor_client: Client,
     seed_story: Story,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     before = seed_story.articles.count()
     extra = (
@@ -65,10 +73,13 @@ def test_uploaded_file_joins_an_existing_story_and_is_aligned(
     article = seed_story.articles.get(source_file="extra.txt")
     fifty = article.claims.get(text__contains="50,000")
     assert fifty.groups.exists()
-    assert "extra.txt" in response.content.decode()
+    assert article.label == "extra"  # no outlet given: the file's name without extension
+    assert '<span class="outlet">extra</span>' in response.content.decode()
 
 
-def test_html_file_upload(editor_client: Client, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_html_file_upload(
+    editor_client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     paragraphs = "".join(
         f"<p>Sentence number {n} of the report explains what the city council decided today.</p>"
         for n in range(6)
@@ -89,7 +100,6 @@ def test_html_file_upload(editor_client: Client, django_capture_on_commit_callba
         ({"new_story": "S"}, forms.NEED_ONE_SOURCE),
         ({"text": "Some text here."}, forms.NEED_STORY),
         ({"new_story": "S", "text": "   \n  "}, forms.NEED_ONE_SOURCE),
-        ({"new_story": "S", "text": "[ad_1]\n\nLeave a Reply"}, "nothing is left after cleaning"),
         ({"new_story": "S", "text": "x", "file": ("a.txt", b"Some text.")}, forms.NOT_BOTH_SOURCES),
         ({"new_story": "S", "file": ("a.pdf", b"%PDF-1.4")}, "Only .txt, .text, .html and .htm"),
         ({"new_story": "S", "file": ("a.txt", b"%PDF-1.4 pretending")}, "a PDF"),
@@ -98,7 +108,7 @@ def test_html_file_upload(editor_client: Client, django_capture_on_commit_callba
     ],
 )
 def test_bad_uploads_get_a_clear_error_and_store_nothing(
-    editor_client: Client, data: dict, message: str
+    editor_client: Client, data: dict[str, Any], message: str
 ) -> None:
     if "file" in data:
         name, content = data["file"]
@@ -121,18 +131,18 @@ def test_a_file_over_the_limit_is_refused(editor_client: Client) -> None:
 def test_uploading_the_same_article_twice_changes_nothing(
     editor_client: Client,
     seed_story: Story,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     before = seed_story.articles.count()
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post("/upload/", {"story": seed_story.pk, "text": SEED_003})
-    assert seed_story.jobs.get().message == "already in the story; nothing changed"
+    assert seed_story.jobs.get().message == jobs.ALREADY_STORED
     assert seed_story.articles.count() == before
 
 
 def test_several_files_at_once_with_one_bad_one(
     editor_client: Client,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     files = [
         SimpleUploadedFile("a.txt", (SEEDS / "000_fb72157701e68ea8.txt").read_bytes()),
@@ -144,13 +154,32 @@ def test_several_files_at_once_with_one_bad_one(
     story = Story.objects.get(title="Batch")
     assert sorted(story.articles.values_list("source_file", flat=True)) == ["a.txt", "b.txt"]
     assert story.matches.exists()
+    junk = story.jobs.get(source_name="junk.txt")
+    assert (junk.status, junk.message) == ("failed", ingest.EMPTY_AFTER_CLEANING)
     page = editor_client.get(response["Location"]).content.decode()
-    assert "junk.txt: nothing is left after cleaning" in page
+    assert "junk.txt" in page and ingest.EMPTY_AFTER_CLEANING in page
+
+
+def test_the_request_only_queues_and_the_worker_says_what_is_wrong(
+    editor_client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = editor_client.post(
+            "/upload/", {"new_story": "Junk", "text": "[ad_1]\n\nLeave a Reply"}
+        )
+    assert response.status_code == 302  # queued: nothing was cleaned in the request
+    story = Story.objects.get(title="Junk")
+    assert list(story.jobs.values_list("status", flat=True)) == ["queued"]
+    for callback in callbacks:
+        callback()
+    job = story.jobs.get()
+    assert (job.status, job.message) == ("failed", ingest.EMPTY_AFTER_CLEANING)
+    assert not story.articles.exists()
 
 
 def test_the_jobs_component_stops_polling_when_all_are_done(
     editor_client: Client,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post("/upload/", {"new_story": "Polled", "text": SEED_003})

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 import trafilatura
 
-from newsdiff.textcore.clean import htmlpage
 from newsdiff.textcore.clean.htmlpage import clean_html, fallback_text, page_title
 from newsdiff.textcore.types import Cleaned, Reason, Role
 
@@ -85,7 +84,7 @@ def test_sponsored_line_leaked_by_trafilatura_is_caught_by_the_line_pass(article
 def test_falls_back_to_page_text_when_trafilatura_finds_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(htmlpage.trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
     cleaned = clean_html(page("short_divs.html"))
     assert cleaned.text.split("\n\n") == BRIEF_PARAGRAPHS
     assert cleaned.title == "Arms brief"
@@ -167,7 +166,7 @@ WIRE_PARAGRAPHS = [ARTICLE_PARAGRAPHS[0], *ARTICLE_PARAGRAPHS[2:]]
 def test_fallback_page_text_is_cleaned_like_a_whole_pasted_page(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(htmlpage.trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
     cleaned = clean_html(page("div_page.html"))
     assert cleaned.text.split("\n\n") == WIRE_PARAGRAPHS
     removed = {span.text: span.reason for span in cleaned.removed}
@@ -188,3 +187,71 @@ def test_editors_corrections_apply_to_pages_too() -> None:
         (ARTICLE_PARAGRAPHS[3], Reason.BOILERPLATE)
     ]
     assert sponsored in cleaned.text.split("\n\n")
+
+
+HARBOUR_PARAGRAPHS = [
+    "The city council voted on Tuesday night to close the old harbour bridge to cars from next "
+    "spring, ending weeks of debate.",
+    "Engineers told councillors that the bridge, built in 1931, could no longer carry heavy "
+    "traffic safely and needed repairs costing 14 million euros.",
+    "Residents of the northern districts said the closure would add half an hour to their "
+    "journeys to work and school.",
+    "The mayor said buses and bicycles would still be allowed to cross, and that a new ferry "
+    "line would start in April.",
+    "Opposition members called the decision rushed and said they would ask the regional "
+    "government to review it.",
+]
+
+
+def test_table_layout_page_yields_its_article_paragraph_by_paragraph() -> None:
+    html = page("table_layout.html")
+    text = trafilatura.extract(html, include_comments=False) or ""
+    assert any(line.startswith("|") and "harbour bridge" in line for line in text.split("\n"))
+    cleaned = clean_html(html)
+    assert cleaned.text.split("\n\n") == HARBOUR_PARAGRAPHS
+    assert cleaned.title == "Harbour bridge to close to cars"
+
+
+def test_page_in_a_form_whose_text_trafilatura_misses_yields_its_article() -> None:
+    html = page("form_page.html")
+    missed = trafilatura.extract(html, include_comments=False) or ""
+    assert "Monday: high 12°C" in missed and "harbour bridge" not in missed
+    cleaned = clean_html(html)
+    assert cleaned.text.split("\n\n") == HARBOUR_PARAGRAPHS
+    removed = {span.text for span in cleaned.removed}
+    assert "Monday: high 12°C, low 6°C, cloudy" in removed
+
+
+def test_small_forms_are_still_dropped_from_the_fallback() -> None:
+    html = (
+        "<html><body><form><p>Search the site</p><input name=q></form>"
+        "<p>The article text stands here.</p></body></html>"
+    )
+    assert fallback_text(html) == "The article text stands here."
+
+
+def test_site_name_and_date_come_from_the_page_metadata() -> None:
+    cleaned = clean_html(page("form_page.html"))
+    assert (cleaned.site_name, cleaned.published) == (
+        "Northport Gazette",
+        "2009-03-03T07:15:00+01:00",
+    )
+
+
+def test_a_dateline_dates_a_page_without_date_metadata_and_is_kept_as_metadata() -> None:
+    cleaned = clean_html(page("table_layout.html"))
+    assert cleaned.published == "2007-04-11"
+    assert {span.text: span.reason for span in cleaned.removed}[
+        "Published April 11, 2007"
+    ] == Reason.DATELINE
+    assert "Published April 11, 2007" not in cleaned.text
+
+
+def test_an_editor_can_make_a_line_the_title_of_a_page() -> None:
+    """The chosen line is the title; the headline cleaning had found becomes a body line."""
+    html = page("table_layout.html")
+    chosen = HARBOUR_PARAGRAPHS[0]
+    cleaned = clean_html(html, title_line=chosen)
+    assert cleaned.title == chosen
+    former = "Harbour bridge to close to cars"
+    assert cleaned.text.split("\n\n") == [former, *HARBOUR_PARAGRAPHS[1:]]

@@ -486,3 +486,122 @@ def test_restoring_wins_over_a_learned_line() -> None:
 
 def test_restoring_a_line_that_was_never_removed_changes_nothing() -> None:
     assert clean_text(article(), keep_lines=[normalise_line(BODY[0])]) == clean_text(article())
+
+
+# --- inputs an editor can rely on (issue 12) ----------------------------------------------
+
+WIRE_IN_CAPITALS = """PRESIDENT SIGNS BUDGET BILL INTO LAW
+WASHINGTON (AP) - THE PRESIDENT SIGNED THE BUDGET BILL ON TUESDAY, ENDING A MONTH-LONG STANDOFF WITH CONGRESS.
+THE BILL FUNDS THE GOVERNMENT THROUGH SEPTEMBER AND ADDS 12 BILLION DOLLARS FOR DISASTER RELIEF.
+"THIS IS A GOOD DAY FOR THE COUNTRY," THE PRESIDENT SAID AT THE WHITE HOUSE.
+REPUBLICAN LEADERS SAID THEY WOULD KEEP PRESSING FOR DEEPER SPENDING CUTS NEXT YEAR.
+"""  # noqa: E501
+
+
+def test_a_wire_story_in_capitals_is_kept_as_written() -> None:
+    cleaned = clean_text(WIRE_IN_CAPITALS)
+    lines = WIRE_IN_CAPITALS.strip().split("\n")
+    assert cleaned.title == lines[0]
+    assert paragraphs(cleaned) == lines[1:]
+    assert_covers(cleaned, WIRE_IN_CAPITALS)
+
+
+def test_a_menu_in_capitals_does_not_make_the_article_shouting() -> None:
+    raw = "HOME\nNEWS\nSPORT\n" + seed("001")
+    assert clean_text(raw).text == clean_text(seed("001")).text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        'Police closed the bridge on Friday after a lorry hit its railing."',
+        "Police closed the bridge on Friday.”",
+    ],
+)
+def test_one_sentence_ending_in_a_stray_quote_mark_is_the_article(raw: str) -> None:
+    cleaned = clean_text(raw)
+    assert (cleaned.title, cleaned.text) == ("", raw)
+
+
+NAVIGATION_THEN_HEADLINE = """Skip to content
+Home
+World
+Politics
+Business
+Flood Defences Fail As River Severn Bursts Its Banks
+Hundreds of homes evacuated in Shropshire overnight
+By Jane Doe
+3 July 2013 Last updated at 04:46
+Hundreds of residents were evacuated overnight after the River Severn burst its banks in Shropshire, the Environment Agency said on Sunday.
+The agency said temporary flood barriers in Shrewsbury had been overwhelmed by water levels not seen since 2000.
+"We have never seen the river rise this fast," said a spokesperson for the county council, adding that more rain was expected.
+Emergency shelters were opened in three schools and a leisure centre, and the army was on standby to help.
+"""  # noqa: E501
+
+
+def test_a_headline_right_under_the_menu_is_the_headline_and_its_dek_stays() -> None:
+    cleaned = clean_text(NAVIGATION_THEN_HEADLINE)
+    assert cleaned.title == "Flood Defences Fail As River Severn Bursts Its Banks"
+    assert paragraphs(cleaned)[0] == "Hundreds of homes evacuated in Shropshire overnight"
+    assert reasons(cleaned)["Business"] == Reason.SECTION_LABEL
+
+
+def test_the_same_headline_printed_twice_keeps_the_one_nearest_the_body() -> None:
+    raw = NAVIGATION_THEN_HEADLINE.replace(
+        "Flood Defences Fail As River Severn Bursts Its Banks\nHundreds of homes evacuated "
+        "in Shropshire overnight",
+        "River Severn bursts its banks | The Star\nRiver Severn bursts its banks",
+    )
+    assert clean_text(raw).title == "River Severn bursts its banks"
+
+
+def test_the_dateline_dates_the_article_and_is_marked_as_metadata() -> None:
+    cleaned = clean_text(NAVIGATION_THEN_HEADLINE)
+    assert cleaned.published == "2013-07-03"
+    assert reasons(cleaned)["3 July 2013 Last updated at 04:46"] == Reason.DATELINE
+    assert "04:46" not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("dateline", "day"),
+    [
+        ("Published April 11, 2007", "2007-04-11"),
+        ("Updated: Dec. 22, 2022 3:45 pm ET", "2022-12-22"),
+    ],
+)
+def test_a_dateline_under_the_headline_gives_the_date(dateline: str, day: str) -> None:
+    raw = NAVIGATION_THEN_HEADLINE.replace("3 July 2013 Last updated at 04:46", dateline)
+    cleaned = clean_text(raw)
+    assert (cleaned.published, reasons(cleaned)[dateline]) == (day, Reason.DATELINE)
+
+
+def test_a_date_in_a_list_of_other_stories_is_no_dateline() -> None:
+    raw = NAVIGATION_THEN_HEADLINE.replace("3 July 2013 Last updated at 04:46\n", "") + (
+        "Related\nFloods hit Worcester\nJanuary 4, 2012\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.published == ""
+    assert Reason.DATELINE not in reasons(cleaned).values()
+
+
+def test_an_editor_can_make_a_removed_line_the_title() -> None:
+    """The line becomes the title; the headline cleaning had found becomes a body line."""
+    raw = NAVIGATION_THEN_HEADLINE.replace("Flood Defences Fail", "Flood defences fail")
+    chosen = "Hundreds of homes evacuated in Shropshire overnight"
+    cleaned = clean_text(raw, title_line=chosen)
+    assert cleaned.title == chosen
+    assert chosen not in cleaned.text
+    assert_covers(cleaned, raw)
+
+
+def test_a_line_an_editor_removed_is_labelled_as_the_editors() -> None:
+    line = "The agency said temporary flood barriers in Shrewsbury had been overwhelmed by water levels not seen since 2000."  # noqa: E501
+    cleaned = clean_text(NAVIGATION_THEN_HEADLINE, editor_removed=[line], extra_boilerplate=[line])
+    assert reasons(cleaned)[line] == str(Reason.EDITOR) == "removed by an editor"
+    assert line not in cleaned.text
+
+
+def test_an_editors_restored_line_wins_over_an_editors_removal() -> None:
+    line = "Business"
+    cleaned = clean_text(NAVIGATION_THEN_HEADLINE, editor_removed=[line], keep_lines=[line])
+    assert line not in reasons(cleaned)

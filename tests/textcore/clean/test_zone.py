@@ -34,7 +34,9 @@ def test_zone_is_the_densest_run_of_sentences_between_menus() -> None:
 
 def test_zone_takes_a_short_closing_sentence_along() -> None:
     page = lines(*MENU, PARAGRAPH, PARAGRAPH, "He declined to comment.", *MENU)
-    assert article_zone(page) == Zone(8, 11, article_zone(page[:10]).score)  # type: ignore[union-attr]
+    short = article_zone(page[:10])
+    assert short is not None
+    assert article_zone(page) == Zone(8, 11, short.score)
 
 
 def test_short_note_has_no_zone() -> None:

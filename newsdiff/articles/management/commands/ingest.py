@@ -2,7 +2,8 @@
 
 Every bad file or line is reported with where it is and why (an unexpected error in one file
 too); the rest still loads, and the exit status is non-zero when anything failed. Ingesting
-the same article twice changes nothing.
+the same article (same source, same text) twice changes nothing; the same text from another
+source is stored as another article and reported as "same text as ...".
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from newsdiff.articles.alignment import story_needs_alignment
 from newsdiff.articles.ingest import ArticleRejected, article_ingest, ingest_then_align
-from newsdiff.articles.inputs import ArticleInput, InputProblem, read_path, walk
+from newsdiff.articles.inputs import ArticleInput, InputProblem, read_path, walk_named
 from newsdiff.articles.models import Story
 
 
@@ -35,13 +36,13 @@ class Command(BaseCommand):
         default_story = options["story"] or _story_title_for(options["paths"])
         self.interactive = sys.stdout.isatty() and options.get("verbosity", 1) >= 1
         tally = {"new": 0, "same": 0, "failed": 0}
-        items = [item for path in walk(options["paths"]) for item in _expand(path)]
+        items = [item for path in walk_named(options["paths"]) for item in _expand(path)]
 
         def ingest_one(numbered: tuple[int, ArticleInput | InputProblem]) -> Story | None:
             n, item = numbered
-            status, story = self._ingest_one(item, options, default_story)
+            status, story, note = self._ingest_one(item, options, default_story)
             tally[status] += 1
-            self._progress(n, len(items), item, status)
+            self._progress(n, len(items), item, status, note)
             return story
 
         aligned = ingest_then_align(enumerate(items, start=1), ingest_one)
@@ -64,11 +65,12 @@ class Command(BaseCommand):
         item: ArticleInput | InputProblem,
         options: dict[str, Any],
         default_story: str,
-    ) -> tuple[str, Story | None]:
-        """Store one input; how it went (new, same, failed) and the story to align, if any."""
+    ) -> tuple[str, Story | None, str]:
+        """Store one input; how it went (new, same, failed), the story to align, if any, and
+        a note (the articles it copies)."""
         if isinstance(item, InputProblem):
             self.stderr.write(self.style.ERROR(f"{item.where}: {item.reason}"))
-            return "failed", None
+            return "failed", None, ""
         if options["outlet"]:
             item = _with_outlet(item, options["outlet"])
         title = options["story"] or item.story or default_story
@@ -76,7 +78,7 @@ class Command(BaseCommand):
             outcome = article_ingest(item=item, story_title=title)
         except ArticleRejected as error:
             self.stderr.write(self.style.ERROR(f"{item.where}: {error}"))
-            return "failed", None
+            return "failed", None, ""
         except (
             Exception
         ) as error:  # a bug must not stop the other files; its transaction rolled back
@@ -86,16 +88,20 @@ class Command(BaseCommand):
                     f"({type(error).__name__}: {error}); nothing of it was stored"
                 )
             )
-            return "failed", None
+            return "failed", None, ""
         story = outcome.article.story
         needs_alignment = outcome.created or story_needs_alignment(story)  # e.g. a killed run
-        return ("new" if outcome.created else "same"), story if needs_alignment else None
+        note = f"same text as {', '.join(outcome.same_text_as)}" if outcome.same_text_as else ""
+        status = "new" if outcome.created else "same"
+        return status, story if needs_alignment else None, note
 
-    def _progress(self, n: int, total: int, item: ArticleInput | InputProblem, status: str) -> None:
+    def _progress(
+        self, n: int, total: int, item: ArticleInput | InputProblem, status: str, note: str = ""
+    ) -> None:
         if status == "failed":
             return
         verb = "loaded" if status == "new" else "unchanged (already stored)"
-        line = f"[{n}/{total}] {item.where}: {verb}"
+        line = f"[{n}/{total}] {item.where}: {verb}" + (f" ({note})" if note else "")
         if self.interactive:
             self.stdout.write(f"\r\033[K{line}", ending="\n" if n == total else "")
             self.stdout.flush()
@@ -103,10 +109,11 @@ class Command(BaseCommand):
             self.stdout.write(line)
 
 
-def _expand(path: Path | InputProblem) -> list[ArticleInput | InputProblem]:
-    if isinstance(path, InputProblem):
-        return [path]
-    return list(read_path(path, max_bytes=settings.NEWSDIFF_MAX_INGEST_BYTES))
+def _expand(found: tuple[Path, str] | InputProblem) -> list[ArticleInput | InputProblem]:
+    if isinstance(found, InputProblem):
+        return [found]
+    path, name = found
+    return list(read_path(path, max_bytes=settings.NEWSDIFF_MAX_INGEST_BYTES, name=name))
 
 
 def _with_outlet(item: ArticleInput, outlet: str) -> ArticleInput:
