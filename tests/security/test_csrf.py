@@ -26,7 +26,7 @@ def strict_client(editor: User) -> Client:
 
 def htmx_token(page: str) -> str:
     """The token htmx sends: the X-CSRFToken of hx-headers on <body>."""
-    headers = re.search(r"<body hx-headers='([^']*)'", page)
+    headers = re.search(r"<body\b[^>]*\bhx-headers='([^']*)'", page)
     assert headers, "hx-headers on <body> is missing"
     token = json.loads(headers.group(1))["X-CSRFToken"]
     assert isinstance(token, str)

@@ -81,7 +81,8 @@ def test_the_story_list_and_search_show_hostile_titles_as_text(
     for response in (editor_client.get("/"), editor_client.get("/", {"q": "<script>"})):
         html = response.content.decode()
         assert_inert(html)
-        assert HOSTILE_STORY in visible_text(html)
+        # search marks the words it matched (<mark>), which splits the text into pieces
+        assert HOSTILE_STORY.replace(" ", "") in visible_text(html).replace(" ", "")
 
 
 def test_the_export_is_json_with_the_payloads_as_strings(
