@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 
 import pytest
 from django.contrib.auth import get_user_model
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from newsdiff.articles.models import Story
 from tests.browser.ten_outlets import OUTLETS, own_text, ten_outlet_story
@@ -22,6 +23,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def story(transactional_db: None) -> Story:
     get_user_model().objects.create_user("editor", password=EDITOR_PASSWORD)
     return ten_outlet_story()
+
+
+@pytest.fixture
+def browser(browser: Browser) -> Iterator[Browser]:
+    """The session's Chromium; the windows a test opens are closed after it (a page left
+    open would go on talking to the live server while other tests run)."""
+    opened = browser.contexts[:]
+    yield browser
+    for context in browser.contexts:
+        if context not in opened:
+            context.close()
 
 
 def open_story(browser, live_server, story: Story, width: int, query: str = ""):
