@@ -19,24 +19,22 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsdiff.textcore.match.embed import (
-    INPUT_NAMES,
     TOKENIZER_SHA256,
-    EmbedderUnavailable,
     default_tokenizer_file,
+    load_session,
+    load_tokenizer,
     verify,
 )
 from newsdiff.textcore.match.trained_weights import MODEL_SHA256
 
 if TYPE_CHECKING:
-    from onnxruntime import InferenceSession
-    from tokenizers import Encoding, Tokenizer
+    from tokenizers import Encoding
 
 MODEL_FILE = Path(__file__).resolve().parent / "models" / "matcher-int8.onnx"
 MAX_TOKENS = 128
 BATCH_SIZE = 32
 CHUNK_SIZE = 1024  # pairs tokenized at a time (their encodings are held in memory)
 CACHE_SIZE = 20_000  # logits of text pairs kept across stories (a re-alignment reads them)
-INTRA_OP_THREADS = 2
 
 
 class CrossEncoder:
@@ -53,8 +51,8 @@ class CrossEncoder:
         verify(model_file, model_sha256, "matcher model")
         tokenizer_file = tokenizer_file or default_tokenizer_file()
         verify(tokenizer_file, tokenizer_sha256, "matcher tokenizer")
-        self._tokenizer = load_pair_tokenizer(tokenizer_file)
-        self._session = load_session(model_file)
+        self._tokenizer = load_tokenizer(tokenizer_file, MAX_TOKENS)
+        self._session = load_session(model_file, "logits", lean=True)
         self._cache: dict[tuple[str, str], float] = {}
         self._cache_lock = threading.Lock()
 
@@ -106,37 +104,6 @@ class CrossEncoder:
         (logits,) = self._session.run(["logits"], feeds)
         first: np.ndarray = logits[:, 0]
         return first
-
-
-def load_pair_tokenizer(path: Path) -> Tokenizer:
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(path))
-    tokenizer.enable_truncation(max_length=MAX_TOKENS)
-    tokenizer.no_padding()
-    return tokenizer
-
-
-def load_session(path: Path) -> InferenceSession:
-    import onnxruntime as ort
-
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = INTRA_OP_THREADS
-    options.inter_op_num_threads = 1
-    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    options.log_severity_level = 3
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # no busy wait
-    options.enable_cpu_mem_arena = False  # batches vary in shape: the arena only grows
-    session = ort.InferenceSession(
-        str(path), sess_options=options, providers=["CPUExecutionProvider"]
-    )
-    names = tuple(i.name for i in session.get_inputs())
-    if sorted(names) != sorted(INPUT_NAMES):
-        raise EmbedderUnavailable(f"unexpected matcher inputs {names}")
-    if "logits" not in {o.name for o in session.get_outputs()}:
-        raise EmbedderUnavailable("the matcher model has no logits output")
-    return session
 
 
 _lock = threading.Lock()

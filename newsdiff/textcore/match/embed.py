@@ -133,16 +133,23 @@ def mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return normalised
 
 
-def load_tokenizer(path: Path) -> Tokenizer:
+def load_tokenizer(path: Path, max_tokens: int = MAX_TOKENS) -> Tokenizer:
     from tokenizers import Tokenizer
 
     tokenizer = Tokenizer.from_file(str(path))
-    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    tokenizer.enable_truncation(max_length=max_tokens)
     tokenizer.no_padding()
     return tokenizer
 
 
-def load_session(path: Path) -> InferenceSession:
+def load_session(
+    path: Path, output: str = "last_hidden_state", *, lean: bool = False
+) -> InferenceSession:
+    """An onnxruntime session on the CPU for a model that takes INPUT_NAMES and has `output`.
+
+    `lean`: threads do not busy-wait and there is no memory arena (batches vary in shape, so
+    the arena would only grow).
+    """
     import onnxruntime as ort
 
     options = ort.SessionOptions()
@@ -151,14 +158,17 @@ def load_session(path: Path) -> InferenceSession:
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3
+    if lean:
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.enable_cpu_mem_arena = False
     session = ort.InferenceSession(
         str(path), sess_options=options, providers=["CPUExecutionProvider"]
     )
     names = tuple(i.name for i in session.get_inputs())
     if sorted(names) != sorted(INPUT_NAMES):
         raise EmbedderUnavailable(f"unexpected model inputs {names}")
-    if "last_hidden_state" not in {o.name for o in session.get_outputs()}:
-        raise EmbedderUnavailable("the model has no last_hidden_state output")
+    if output not in {o.name for o in session.get_outputs()}:
+        raise EmbedderUnavailable(f"the model has no {output} output")
     return session
 
 
