@@ -14,7 +14,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 python; do \
 	then command -v $$p; break; fi; done)
 
 .PHONY: run test test-postgres serve loadtest faulttest lint format clean-venv \
-	bench bench-clean bench-match bench-sentences bench-page screenshots
+	bench bench-clean bench-match bench-sentences bench-page screenshots train-matcher
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -86,6 +86,23 @@ bench-page: $(VENV)/.installed-dev
 
 screenshots: $(VENV)/.installed-dev
 	$(PY) -m bench.screenshots
+
+# Train the statement matcher (docs/matcher.md): its own venv on Python 3.11 (torch 2.13.0 CPU),
+# then the calibration in the project venv. Writes newsdiff/textcore/match/models/matcher-int8.onnx,
+# training/oof_mrpc.json, training/metrics.json and newsdiff/textcore/match/trained_weights.py.
+# Needs ../shared/data. Never part of run, test or CI.
+TRAIN_PYTHON ?= python3.11
+TRAIN_VENV := .venv-train
+TRAIN_THREADS ?= 2
+
+$(TRAIN_VENV)/.installed: requirements-train.txt
+	$(TRAIN_PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/python -m pip install --quiet -r requirements-train.txt
+	touch $@
+
+train-matcher: $(TRAIN_VENV)/.installed $(VENV)/.installed-dev
+	TRAIN_THREADS=$(TRAIN_THREADS) $(TRAIN_VENV)/bin/python training/train_matcher.py
+	$(PY) -m bench.calibrate_matcher
 
 clean-venv:
 	rm -rf $(VENV)

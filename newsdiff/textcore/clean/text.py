@@ -15,6 +15,7 @@ other stories' headlines).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import pairwise
 
 from newsdiff.textcore.clean import layout, rules
@@ -96,7 +97,23 @@ def classify_lines(
     if zone is not None:
         lines = mark_outside(lines, article_zone(lines))
     kept = frozenset(normalise_line(line) for line in keep_lines)
-    return mark_kept(lines, keep=kept)
+    return headline_alone_is_body(mark_kept(lines, keep=kept), guessed=not title)
+
+
+def headline_alone_is_body(lines: tuple[Line, ...], *, guessed: bool) -> tuple[Line, ...]:
+    """A text whose only kept line was guessed as its headline, and ends as a sentence does
+    (a stray quote mark after it included), is a one-sentence article (a pasted quote): that
+    line is its body. A lone line without a sentence end stays a headline."""
+    if not guessed or any(line.role is Role.BODY for line in lines):
+        return lines
+    return tuple(
+        replace(ln, role=Role.BODY) if ln.role is Role.TITLE and _ends_as_sentence(ln.text) else ln
+        for ln in lines
+    )
+
+
+def _ends_as_sentence(text: str) -> bool:
+    return text.rstrip(" \t\n\"'”’»").endswith((".", "!", "?"))
 
 
 def build_cleaned(

@@ -1,14 +1,15 @@
 """Align the claims of a story's articles: score pairs, pick `same`/`related` matches, group rows.
 
-Two claims are linked when each is the other's best (or near-best) counterpart in the other's
-article (`newsdiff.textcore.match.ranking`), the calibrated score reaches SAME_THRESHOLD and neither
-denies what the other states. Links form groups (aligned rows) under the checks of
-`newsdiff.textcore.match.grouping`, which may also add a claim by consensus. Then weaker links join
-in: mutual best pairs between the two thresholds whose score stands out from what both claims
-score against the other article (a paraphrase in other words), under the same checks.
-Claims of different articles in one group are `same`; a claim's best counterpart in another
-article that is only noticeably similar (RELATED_THRESHOLD) is `related`. So `same` matches
-and groups never disagree.
+The rule score of `similarity` (cosine, word overlap, figures, negation) ranks each claim's
+counterparts in the other articles; the trained matcher (`trained`, a cross-encoder) then reads
+each claim's best counterparts. Two claims are linked when the model's calibrated probability
+reaches ROW_THRESHOLD (the cut of 0.85 precision on MRPC pairs it never saw), each is the
+other's most probable counterpart in its article, and neither denies what the other states.
+Links form rows under the checks of `newsdiff.textcore.match.grouping` (a claim joins a row
+only when it states the row's statement; one claim per article). Claims of different articles
+in one row are `same`; a claim's best counterpart in another article that is only noticeably
+similar by the rule score (RELATED_THRESHOLD) is `related`. So `same` matches and rows never
+disagree.
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsdiff.textcore.match import blocking, grouping, weights
+from newsdiff.textcore.match import blocking, grouping, trained, trained_weights, weights
+from newsdiff.textcore.match.cross_encoder import get_cross_encoder
 from newsdiff.textcore.match.ranking import Ranking
 from newsdiff.textcore.match.similarity import SIGNALS, Idf, Profile, pair_score, profile
 from newsdiff.textcore.types import Alignment, Claim, ClaimKey, Match, MatchKind
 
 NEGATION = SIGNALS.index("negation")
-STANDOUT = 0.30  # on the adjusted scale (twice the score scale)
 Scored = tuple[float, tuple[float, ...]]
 
 
@@ -80,40 +81,23 @@ def build_story(claims: Sequence[Sequence[Claim]], vectors: Sequence[np.ndarray]
     )
 
 
-def same_pairs(story: Story, ranking: Ranking) -> set[tuple[int, int]]:
-    """Links: mutual best pairs at or above the `same` threshold, no negation mismatch."""
-    return {
-        pair
-        for pair, (score, values) in story.scored.items()
-        if score >= weights.SAME_THRESHOLD and not values[NEGATION] and ranking.mutual(*pair)
-    }
-
-
-def standout_pairs(story: Story, ranking: Ranking) -> set[tuple[int, int]]:
-    """Weaker links: mutual best pairs at or above the related threshold, no negation
-    mismatch, whose score stands out from what each claim scores against the other's
-    article (the adjusted score of `ranking` at least STANDOUT): a paraphrase that shares
-    few words, such as "have not commented" / "statements are not available"."""
-    return {
-        pair
-        for pair, score in ranking.scores.items()
-        if weights.RELATED_THRESHOLD <= score < weights.SAME_THRESHOLD
-        and not story.scored[pair][1][NEGATION]
-        and ranking.adjusted(*pair) >= STANDOUT
-        and ranking.mutual(*pair)
-    }
-
-
 def worth_reporting(story: Story, ranking: Ranking, i: int, j: int) -> bool:
     """Whether a pair that is not `same` is reported as `related`: one side's best
-    counterpart there, at or above the related threshold."""
+    counterpart there, at or above the related threshold of the rule score."""
     score = story.scored[(i, j)][0]
     return score >= weights.RELATED_THRESHOLD and (ranking.prefers(i, j) or ranking.prefers(j, i))
 
 
-def consensus_ok(story: Story, i: int, j: int) -> bool:
-    score, values = story.scored[(i, j)]
-    return score >= weights.RELATED_THRESHOLD and not values[NEGATION]
+def model_links(verdicts: trained.Verdicts, articles: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs the model calls the same (at ROW_THRESHOLD), each the other's most probable
+    counterpart in its article, and neither denying what the other states."""
+    mutual = trained.mutual_best(verdicts.known, articles)
+    return sorted(
+        pair
+        for pair in mutual
+        if verdicts.known[pair] >= trained_weights.ROW_THRESHOLD
+        and not verdicts.values(*pair)[NEGATION]
+    )
 
 
 def row_pairs(story: Story, group: Sequence[int]) -> list[tuple[int, int]]:
@@ -125,30 +109,50 @@ def row_pairs(story: Story, group: Sequence[int]) -> list[tuple[int, int]]:
     return pairs
 
 
-def to_match(story: Story, i: int, j: int, kind: MatchKind) -> Match:
+def to_match(story: Story, verdicts: trained.Verdicts, i: int, j: int, kind: MatchKind) -> Match:
+    """A match; a `same` match carries the model's probability as its score."""
     score, values = story.scored[(i, j)]
     signals = tuple((name, round(v, 4)) for name, v in zip(SIGNALS, values, strict=True))
+    if (i, j) in verdicts.known:
+        signals += (("model", round(verdicts.known[(i, j)], 4)),)
+        if kind is MatchKind.SAME:
+            score = verdicts.known[(i, j)]
     return Match(story.keys[i], story.keys[j], round(score, 4), kind, signals)
 
 
-def align(claims: Sequence[Sequence[Claim]], vectors: Sequence[np.ndarray]) -> Alignment:
+def align(
+    claims: Sequence[Sequence[Claim]],
+    vectors: Sequence[np.ndarray],
+    judge: trained.Judge | None = None,
+) -> Alignment:
     """Matches between claims of different articles and the groups (aligned rows) they form.
 
-    `claims[i]` are article i's claims and `vectors[i]` their embeddings, one row per claim.
+    `claims[i]` are article i's claims and `vectors[i]` their embeddings, one row per claim;
+    `judge` gives the trained matcher's logits of text pairs (the shipped cross-encoder when
+    not given).
     """
     story = build_story(claims, vectors)
     candidates = blocking.candidate_pairs(story.articles, story.vectors, story.profiles)
     for i, j in candidates:
         story.score(i, j)
-    ranking = Ranking({pair: scored[0] for pair, scored in story.scored.items()}, story.articles)
-    score = lambda i, j: story.score(i, j)[0]  # noqa: E731
-    groups = grouping.build_groups(sorted(same_pairs(story, ranking)), story.articles, score)
-    groups = grouping.attach_consensus(groups, ranking, lambda i, j: consensus_ok(story, i, j))
-    weak = sorted(standout_pairs(story, ranking))
-    groups = grouping.build_groups(weak, story.articles, score, groups)
+    rule_scores = {pair: scored[0] for pair, scored in story.scored.items()}
+    ranking = Ranking(rule_scores, story.articles)
+    review = trained.review_pairs(rule_scores, story.articles)
+    if judge is None:
+        judge = lambda pairs: get_cross_encoder().logits(pairs)  # noqa: E731 (loaded on use)
+    texts = [claims[k.article][k.claim].text for k in story.keys]
+    verdicts = trained.Verdicts(texts, judge, lambda i, j: story.score(i, j)[1])
+    verdicts.read(review)
+    groups = grouping.statement_rows(
+        model_links(verdicts, story.articles),
+        story.articles,
+        verdicts,
+        trained_weights.ROW_THRESHOLD,
+        verdicts.read,
+    )
     same = {pair for group in groups for pair in row_pairs(story, group)}
     matches = [
-        to_match(story, i, j, MatchKind.SAME if (i, j) in same else MatchKind.RELATED)
+        to_match(story, verdicts, i, j, MatchKind.SAME if (i, j) in same else MatchKind.RELATED)
         for i, j in sorted(same.union(candidates))
         if (i, j) in same or worth_reporting(story, ranking, i, j)
     ]

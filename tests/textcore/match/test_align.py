@@ -10,7 +10,7 @@ import pytest
 
 from newsdiff.textcore.claims.extract import extract_claims
 from newsdiff.textcore.clean.text import clean_text
-from newsdiff.textcore.match import blocking, grouping, weights
+from newsdiff.textcore.match import blocking
 from newsdiff.textcore.match.align import align
 from newsdiff.textcore.match.embed import get_embedder
 from newsdiff.textcore.types import Alignment, Claim, ClaimKey, MatchKind
@@ -207,7 +207,7 @@ def test_claims_on_one_topic_that_state_different_things_form_no_row() -> None:
     assert not same_pairs(alignment)
 
 
-def test_a_paraphrase_below_the_same_threshold_that_stands_out_is_matched() -> None:
+def test_a_paraphrase_in_other_words_is_matched() -> None:
     story = [
         sentence_claims(
             "The city council approved a $2 million budget for road repairs on Monday.",
@@ -223,8 +223,8 @@ def test_a_paraphrase_below_the_same_threshold_that_stands_out_is_matched() -> N
     alignment = run(story)
     no_comment = next(m for m in alignment.matches if m.a == ClaimKey(0, 1))
     assert no_comment.b == ClaimKey(1, 1)
-    assert no_comment.score < weights.SAME_THRESHOLD
     assert no_comment.kind is MatchKind.SAME
+    assert dict(no_comment.signals)["model"] == no_comment.score
     assert alignment.groups == (
         (ClaimKey(0, 0), ClaimKey(1, 0)),
         (ClaimKey(0, 1), ClaimKey(1, 1)),
@@ -249,7 +249,7 @@ def test_a_denial_in_an_aside_does_not_keep_a_claim_from_its_row(
     assert len(group_of(seed_alignment, supplied)) >= 3
 
 
-def test_an_article_that_says_a_thing_twice_keeps_both_in_one_row() -> None:
+def test_an_article_that_says_a_thing_twice_puts_one_of_them_in_the_row() -> None:
     story = [
         sentence_claims(
             "The company will cut 500 jobs, its chief executive said.",
@@ -258,7 +258,9 @@ def test_an_article_that_says_a_thing_twice_keeps_both_in_one_row() -> None:
         sentence_claims("The firm announced it would eliminate 500 jobs."),
         sentence_claims("The carmaker plans to cut 500 jobs this year."),
     ]
-    assert run(story).groups == ((ClaimKey(0, 0), ClaimKey(0, 1), ClaimKey(1, 0), ClaimKey(2, 0)),)
+    [row] = run(story).groups
+    assert row[1:] == (ClaimKey(1, 0), ClaimKey(2, 0))
+    assert row[0] in (ClaimKey(0, 0), ClaimKey(0, 1))
 
 
 def test_a_claim_and_its_negation_are_related_not_same() -> None:
@@ -287,28 +289,6 @@ def test_vectors_must_match_the_claims() -> None:
         align(claims, [np.zeros((2, 384)), np.zeros((1, 384))])
     with pytest.raises(ValueError, match="one entry per article"):
         align(claims, [np.zeros((1, 384))])
-
-
-def chain_score(values: dict[tuple[int, int], float]) -> grouping.Score:
-    return lambda i, j: values.get((min(i, j), max(i, j)), 0.0)
-
-
-def test_groups_never_chain_through_a_claim_similar_to_only_one_member() -> None:
-    articles = np.array([0, 1, 2])
-    score = chain_score({(0, 1): 0.9, (1, 2): 0.85, (0, 2): 0.05})
-    assert grouping.build_groups([(0, 1), (1, 2)], articles, score) == [[0, 1]]
-
-
-def test_groups_grow_when_the_new_claim_is_similar_to_most_members() -> None:
-    articles = np.array([0, 1, 2])
-    score = chain_score({(0, 1): 0.9, (1, 2): 0.85, (0, 2): 0.6})
-    assert grouping.build_groups([(0, 1), (1, 2)], articles, score) == [[0, 1, 2]]
-
-
-def test_groups_never_take_two_different_claims_of_one_article() -> None:
-    articles = np.array([0, 1, 0])
-    score = chain_score({(0, 1): 0.9, (1, 2): 0.85, (0, 2): 0.3})
-    assert grouping.build_groups([(0, 1), (1, 2)], articles, score) == [[0, 1]]
 
 
 def test_a_big_story_scores_only_candidate_pairs_and_still_finds_its_rows(seeds: Story) -> None:

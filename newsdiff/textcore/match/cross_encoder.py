@@ -1,0 +1,127 @@
+"""The trained statement matcher: a MiniLM cross-encoder (int8 ONNX) that reads two claims
+together and gives one logit, "these state the same thing".
+
+The model file ships in the repo (`models/matcher-int8.onnx`, trained by `make train-matcher`,
+model card docs/matcher.md) and is checked when it loads against MODEL_SHA256, pinned in
+`trained_weights` with the calibration fitted on its logits. Its tokenizer is
+the embedder's (the same all-MiniLM-L6-v2 tokenizer.json, pinned there). Pairs run in batches of
+similar length; a pair asked twice (either order) runs once.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from newsdiff.textcore.match.embed import (
+    INPUT_NAMES,
+    TOKENIZER_SHA256,
+    EmbedderUnavailable,
+    default_tokenizer_file,
+    verify,
+)
+from newsdiff.textcore.match.trained_weights import MODEL_SHA256
+
+if TYPE_CHECKING:
+    from onnxruntime import InferenceSession
+    from tokenizers import Tokenizer
+
+MODEL_FILE = Path(__file__).resolve().parent / "models" / "matcher-int8.onnx"
+MAX_TOKENS = 128
+BATCH_SIZE = 32
+INTRA_OP_THREADS = 2
+
+
+class CrossEncoder:
+    """Logits of claim pairs. Thread-safe after construction."""
+
+    def __init__(
+        self,
+        model_file: Path = MODEL_FILE,
+        tokenizer_file: Path | None = None,
+        *,
+        model_sha256: str = MODEL_SHA256,
+        tokenizer_sha256: str = TOKENIZER_SHA256,
+    ) -> None:
+        verify(model_file, model_sha256, "matcher model")
+        tokenizer_file = tokenizer_file or default_tokenizer_file()
+        verify(tokenizer_file, tokenizer_sha256, "matcher tokenizer")
+        self._tokenizer = load_pair_tokenizer(tokenizer_file)
+        self._session = load_session(model_file)
+
+    def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """One logit per (a, b) pair, in order; batches of BATCH_SIZE pairs of similar length."""
+        out = np.zeros(len(pairs), dtype=np.float32)
+        if not pairs:
+            return out
+        distinct = list(dict.fromkeys(pairs))
+        encodings = self._tokenizer.encode_batch(distinct, add_special_tokens=True)
+        order = sorted(range(len(distinct)), key=lambda i: (len(encodings[i].ids), i))
+        values = np.zeros(len(distinct), dtype=np.float32)
+        for begin in range(0, len(order), BATCH_SIZE):
+            rows = order[begin : begin + BATCH_SIZE]
+            values[rows] = self._run([encodings[i] for i in rows])
+        row_of = {pair: row for row, pair in enumerate(distinct)}
+        out[:] = values[[row_of[pair] for pair in pairs]]
+        return out
+
+    def _run(self, batch: list) -> np.ndarray:
+        width = max(len(e.ids) for e in batch)
+        ids = np.zeros((len(batch), width), dtype=np.int64)
+        types = np.zeros_like(ids)
+        mask = np.zeros_like(ids)
+        for row, encoding in enumerate(batch):
+            n = len(encoding.ids)
+            ids[row, :n] = encoding.ids
+            types[row, :n] = encoding.type_ids
+            mask[row, :n] = 1
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+        (logits,) = self._session.run(["logits"], feeds)
+        return logits[:, 0]
+
+
+def load_pair_tokenizer(path: Path) -> Tokenizer:
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    tokenizer.no_padding()
+    return tokenizer
+
+
+def load_session(path: Path) -> InferenceSession:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = INTRA_OP_THREADS
+    options.inter_op_num_threads = 1
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.log_severity_level = 3
+    session = ort.InferenceSession(
+        str(path), sess_options=options, providers=["CPUExecutionProvider"]
+    )
+    names = tuple(i.name for i in session.get_inputs())
+    if sorted(names) != sorted(INPUT_NAMES):
+        raise EmbedderUnavailable(f"unexpected matcher inputs {names}")
+    if "logits" not in {o.name for o in session.get_outputs()}:
+        raise EmbedderUnavailable("the matcher model has no logits output")
+    return session
+
+
+_lock = threading.Lock()
+_instance: CrossEncoder | None = None
+
+
+def get_cross_encoder() -> CrossEncoder:
+    """The process-wide CrossEncoder, loaded on first use."""
+    global _instance
+    if _instance is None:
+        with _lock:
+            if _instance is None:
+                _instance = CrossEncoder()
+    return _instance

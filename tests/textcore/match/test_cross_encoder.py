@@ -1,0 +1,67 @@
+"""The trained statement matcher: the pinned model file, and logits that tell statements apart."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsdiff.textcore.match import trained_weights
+from newsdiff.textcore.match.cross_encoder import MODEL_FILE, CrossEncoder, get_cross_encoder
+from newsdiff.textcore.match.embed import EmbedderUnavailable, sha256_of
+
+SAME = (
+    "Riva had not yet regained consciousness and was on a ventilator.",
+    "Riva had yet to regain consciousness Wednesday and was on a ventilator.",
+)
+TOPIC_ONLY = (
+    "Riva had not yet regained consciousness and was on a ventilator.",
+    "The gunman was arrested on Interstate 75 a few hours after the shooting.",
+)
+PARAPHRASE = (
+    "The private military company took delivery of the arms shipment.",
+    "North Korea has delivered rockets and missiles to the Russian private military company.",
+)
+
+
+@pytest.fixture(scope="module")
+def model() -> CrossEncoder:
+    return get_cross_encoder()
+
+
+def test_the_shipped_model_is_the_pinned_int8_file_under_30_mb() -> None:
+    assert sha256_of(MODEL_FILE) == trained_weights.MODEL_SHA256
+    assert MODEL_FILE.stat().st_size <= 30 * 1024 * 1024
+
+
+def test_a_model_file_that_is_not_the_pinned_one_is_refused(tmp_path: Path) -> None:
+    copy = tmp_path / "matcher.onnx"
+    shutil.copyfile(MODEL_FILE, copy)
+    with copy.open("ab") as handle:
+        handle.write(b"\0")
+    with pytest.raises(EmbedderUnavailable, match="sha256"):
+        CrossEncoder(copy)
+    with pytest.raises(EmbedderUnavailable, match="not found"):
+        CrossEncoder(tmp_path / "missing.onnx")
+
+
+def test_the_same_statement_scores_above_a_claim_of_the_same_story(model: CrossEncoder) -> None:
+    same, topic, paraphrase = model.logits([SAME, TOPIC_ONLY, PARAPHRASE])
+    assert same > 0 > topic
+    assert paraphrase > topic
+
+
+def test_logits_do_not_depend_on_the_batch_and_repeats_run_once(model: CrossEncoder) -> None:
+    pairs = [SAME, TOPIC_ONLY, PARAPHRASE, SAME]
+    together = model.logits(pairs)
+    alone = np.array([model.logits([pair])[0] for pair in pairs])
+    np.testing.assert_allclose(together, alone, atol=1e-4)
+    assert together[0] == together[3]
+    assert model.logits([]).shape == (0,)
+
+
+def test_a_long_pair_is_truncated_not_refused(model: CrossEncoder) -> None:
+    long = " ".join(["The council met again on Monday."] * 200)
+    assert np.isfinite(model.logits([(long, long)])).all()
