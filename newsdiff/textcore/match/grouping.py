@@ -1,24 +1,28 @@
-"""Rows (groups of claims that state one thing) from the model's `same` links.
+"""Groups (aligned rows) from `same` links: union-find with guards.
 
-Links are taken most probable first. Two rows merge only when
-- they share no article: a row never holds two claims of one article, and
-- every claim of the smaller row states the statement of the larger one: its probability
-  against the larger row's central claim (the member most probable against the others) is at
-  least the `same` threshold, and so is it against most of the larger row's members.
-So one strong link to one member never pulls a claim into a row that says something else.
+Edges are taken strongest first. Two groups merge only when they share no article (a row holds
+one claim per article), when the claims of one are, on average, similar to those of the other
+(average link), and, given `agree` (the trained matcher), when every claim of the smaller
+group states the statement of the larger one: it agrees with the larger group's central claim
+(the member most probable against the others) and with most of its members. So a chain of
+topic-only links, or one strong link to one member, never pulls another statement into a row.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
-Probability = Callable[[int, int], float]
+from newsdiff.textcore.match import weights
+
+Score = Callable[[int, int], float]
+Accept = Callable[[int, int], bool]
 Read = Callable[[list[tuple[int, int]]], None]
 
 
-def central(group: Sequence[int], probability: Probability) -> int:
+def central(group: Sequence[int], probability: Score) -> int:
     """The member most probable, on average, against the other members (the row's label);
     on a tie the first."""
     if len(group) == 1:
@@ -27,38 +31,68 @@ def central(group: Sequence[int], probability: Probability) -> int:
     return group[int(np.argmax(means))]
 
 
-def states_row(claim: int, row: Sequence[int], probability: Probability, same: float) -> bool:
-    """Whether the claim states the row's statement: same as its central claim and as most
-    of its members."""
-    if probability(claim, central(row, probability)) < same:
+def states_row(claim: int, row: Sequence[int], probability: Score, agree: Accept) -> bool:
+    """Whether the claim states the row's statement: it agrees with the row's central claim
+    and with most of its members."""
+    if not agree(claim, central(row, probability)):
         return False
-    agree = sum(probability(claim, m) >= same for m in row)
-    return 2 * agree > len(row)
+    agreeing = sum(agree(claim, m) for m in row)
+    return 2 * agreeing > len(row)
 
 
-def statement_rows(
-    links: Sequence[tuple[int, int]],
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """The trained matcher's view for the merge check: its probability, whether two claims
+    agree, and `read` to have it read a merge's cross pairs in one batch first."""
+
+    probability: Score
+    agree: Accept
+    read: Read
+
+    def joins(self, small: Sequence[int], large: Sequence[int]) -> bool:
+        self.read([(min(a, b), max(a, b)) for a in small for b in large])
+        return all(states_row(n, large, self.probability, self.agree) for n in small)
+
+
+def link_ok(left: Sequence[int], right: Sequence[int], score: Score) -> bool:
+    """Mean score across the groups of at least `link_mean()`, and most cross pairs at or
+    above the related threshold (average link)."""
+    values = [score(i, j) for i in left for j in right]
+    near = sum(v >= weights.RELATED_THRESHOLD for v in values)
+    return float(np.mean(values)) >= link_mean() and 2 * near > len(values)
+
+
+def link_mean() -> float:
+    """The mean score two groups need to merge: halfway between the two thresholds."""
+    return (weights.SAME_THRESHOLD + weights.RELATED_THRESHOLD) / 2
+
+
+def build_groups(
+    edges: Sequence[tuple[int, int]],
     articles: np.ndarray,
-    probability: Probability,
-    same: float,
-    read: Read | None = None,
+    score: Score,
+    groups: Sequence[list[int]] = (),
+    statement: Statement | None = None,
 ) -> list[list[int]]:
-    """Rows of claim indices (each sorted, of at least two articles), sorted. `read`, when
-    given, has the model read a merge's cross pairs in one batch before they are judged."""
-    row_of: dict[int, list[int]] = {}
-    for i, j in sorted(links, key=lambda e: (-probability(*e), e)):
-        left, right = row_of.get(i, [i]), row_of.get(j, [j])
-        if left is right:
+    """Groups of claim indices (each sorted, of at least two articles), in order; `groups`
+    are existing groups the edges may grow or join under the same checks; `statement`, when
+    given, adds its check (see the module doc)."""
+    group_of = {n: merged for merged in map(sorted, groups) for n in merged}
+    for i, j in sorted(edges, key=lambda e: (-score(*e), e)):
+        left, right = group_of.get(i, [i]), group_of.get(j, [j])
+        if left is right or _share_an_article(left, right, articles):
             continue
-        if {int(articles[n]) for n in left} & {int(articles[n]) for n in right}:
+        if not link_ok(left, right, score):
             continue
         small, large = sorted((left, right), key=lambda g: (len(g), g))
-        if read is not None:
-            read([(min(a, b), max(a, b)) for a in small for b in large])
-        if not all(states_row(n, large, probability, same) for n in small):
+        if statement is not None and not statement.joins(small, large):
             continue
         merged = sorted(left + right)
         for n in merged:
-            row_of[n] = merged
-    unique = {id(g): g for g in row_of.values()}
+            group_of[n] = merged
+    unique = {id(g): g for g in group_of.values()}
     return sorted(unique.values())
+
+
+def _share_an_article(left: Sequence[int], right: Sequence[int], articles: np.ndarray) -> bool:
+    return bool({int(articles[n]) for n in left} & {int(articles[n]) for n in right})

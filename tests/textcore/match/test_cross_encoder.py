@@ -53,11 +53,14 @@ def test_the_same_statement_scores_above_a_claim_of_the_same_story(model: CrossE
     assert paraphrase > topic
 
 
-def test_logits_do_not_depend_on_the_batch_and_repeats_run_once(model: CrossEncoder) -> None:
+def test_logits_barely_depend_on_the_batch_and_repeats_run_once(model: CrossEncoder) -> None:
+    # dynamic int8 quantization scales activations per batch: a pair's logit moves by a few
+    # hundredths with its batch mates, and is exactly the same for the same batch
     pairs = [SAME, TOPIC_ONLY, PARAPHRASE, SAME]
     together = model.logits(pairs)
     alone = np.array([model.logits([pair])[0] for pair in pairs])
-    np.testing.assert_allclose(together, alone, atol=1e-4)
+    np.testing.assert_allclose(together, alone, atol=0.15)
+    np.testing.assert_array_equal(together, model.logits(pairs))
     assert together[0] == together[3]
     assert model.logits([]).shape == (0,)
 

@@ -14,7 +14,10 @@ def table(values: dict[tuple[int, int], float]) -> grouping.Probability:
 
 
 def rows(links, articles, values) -> list[list[int]]:  # type: ignore[no-untyped-def]
-    return grouping.statement_rows(links, np.array(articles), table(values), SAME)
+    probability = table(values)
+    agree = lambda i, j: probability(i, j) >= SAME  # noqa: E731
+    statement = grouping.Statement(probability, agree, lambda pairs: None)
+    return grouping.build_groups(links, np.array(articles), probability, statement=statement)
 
 
 def test_a_row_never_grows_through_one_link_to_one_member() -> None:
@@ -45,10 +48,16 @@ def test_the_central_claim_is_the_member_most_probable_against_the_others() -> N
     assert grouping.central([4], table(values)) == 4
 
 
+def test_without_the_statement_check_groups_still_need_an_average_link() -> None:
+    values = {(0, 1): 0.9, (1, 2): 0.85, (0, 2): 0.05}
+    assert grouping.build_groups([(0, 1), (1, 2)], np.array([0, 1, 2]), table(values)) == [[0, 1]]
+
+
 def test_read_is_asked_for_the_cross_pairs_of_a_merge_before_they_are_judged() -> None:
     asked: list[list[tuple[int, int]]] = []
     values = {(0, 1): 0.9, (1, 2): 0.85, (0, 2): 0.6}
-    grouping.statement_rows(
-        [(0, 1), (1, 2)], np.array([0, 1, 2]), table(values), SAME, asked.append
-    )
+    probability = table(values)
+    agree = lambda i, j: probability(i, j) >= SAME  # noqa: E731
+    statement = grouping.Statement(probability, agree, asked.append)
+    grouping.build_groups([(0, 1), (1, 2)], np.array([0, 1, 2]), probability, statement=statement)
     assert asked == [[(0, 1)], [(0, 2), (1, 2)]]
