@@ -248,9 +248,9 @@ def measure_apart(name: str) -> dict[str, float]:
     return json.loads(out.stdout)
 
 
-def timing_row(name: str) -> tuple[str, ...]:
-    """The story measured RUNS times, each in a fresh process: the run of median total."""
-    runs = [measure_apart(name) for _ in range(RUNS)]
+def timing_row(name: str, count: int = RUNS) -> tuple[str, ...]:
+    """The story measured `count` times, each in a fresh process: the run of median total."""
+    runs = [measure_apart(name) for _ in range(count)]
     runs.sort(key=lambda r: r["claims_s"] + r["embed"] + r["align"])
     r = runs[len(runs) // 2]
     total = r["claims_s"] + r["embed"] + r["align"]
@@ -270,6 +270,7 @@ def print_table(rows: Sequence[tuple[str, ...]], header: Sequence[str]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--measure", choices=STORIES, help=argparse.SUPPRESS)
+    parser.add_argument("--runs", type=int, default=RUNS, help="fresh processes per story")
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.measure)))
@@ -283,7 +284,7 @@ def main() -> int:
         rows.insert(0, ("MRPC / STS-b", f"skipped: {calibrate.DATA / 'paraphrase'} is absent"))
     print_table(rows, ("measure", "value"))
     print()
-    timings = [timing_row(name) for name in STORIES if have_ecb or "ECB" not in name]
+    timings = [timing_row(name, args.runs) for name in STORIES if have_ecb or "ECB" not in name]
     print_table(timings, TIMING_COLUMNS)
     print(
         "\nclaims s: cleaning and claims (seeds) or claims of the given sentences (ECB+); total ="

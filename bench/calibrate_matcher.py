@@ -7,9 +7,8 @@ not trained on. On those pairs a logistic model of the logit and the rule signal
 fixed by hand (as in calibrate.py: inside one story a clash of figures decides) is
 fitted, and SAME_THRESHOLD is its best-accuracy cut there (of the cuts within PLATEAU of the
 best accuracy, the one of best F1), and ROW_THRESHOLD, where a claim joins a row, the lowest
-cut of ROW_PRECISION there (a row must be right), and VETO_THRESHOLD, below which the model
-denies a pair, what 95% of the paraphrases there score at least. Never the held-out 20%. It
-also pins the sha256 of the model file that produced those logits (checked when the product loads it).
+cut of ROW_PRECISION there (a row must be right). Never the held-out 20%. It also pins the
+sha256 of the model file that produced those logits (checked when the product loads it).
 
     .venv/bin/python -m bench.calibrate_matcher [--dry-run]
 """
@@ -35,7 +34,6 @@ WEIGHTS_FILE = calibrate.ROOT / "newsdiff" / "textcore" / "match" / "trained_wei
 FEATURES = ("logit", *similarity.SIGNALS)
 PRIORS = {"figures_clash": -2.0}
 PLATEAU = 0.005
-VETO_QUANTILE = 0.05  # the model denies a pair below what 95% of the paraphrases score
 ROW_PRECISION = 0.85  # rows must be right: the ECB+ goal asks precision >= 0.85
 SIGNS = {"logit": 1, "cosine": 1, "jaccard": 1, "containment": 1, "names": 1, "quote": 1,
          "figures_agree": 1, "negation": -1}  # fmt: skip
@@ -92,7 +90,7 @@ def precise_threshold(p: np.ndarray, positive: np.ndarray) -> float:
     return float(cuts[-1])
 
 
-def write(w: np.ndarray, same: float, row: float, veto: float, note: str) -> None:
+def write(w: np.ndarray, same: float, row: float, note: str) -> None:
     """trained_weights.py: the combination, the threshold and the model file's pinned sha256."""
     sha = sha256_of(MODEL_FILE)
     rows = "".join(f"    {v:.4f},  # {n}\n" for n, v in zip(FEATURES, w[1:], strict=True))
@@ -104,8 +102,6 @@ def write(w: np.ndarray, same: float, row: float, veto: float, note: str) -> Non
         f"SAME_THRESHOLD = {same:.2f}\n"
         "# a claim joins a row (aligned statements of a story) only at this probability\n"
         f"ROW_THRESHOLD = {row:.2f}\n"
-        "# below this the model denies that two claims state the same thing\n"
-        f"VETO_THRESHOLD = {veto:.2f}\n"
         f"# sha256 of models/{MODEL_FILE.name}, checked when it loads\n"
         f'MODEL_SHA256 = "{sha}"\n'
     )
@@ -124,24 +120,22 @@ def main() -> int:
     p = calibrate.predict(w, x)
     same = plateau_threshold(p, y >= 0.5)
     row = precise_threshold(p, y >= 0.5)
-    veto = round(float(np.quantile(p[y >= 0.5], VETO_QUANTILE)), 2)
     for name, value in zip(("bias", *FEATURES), w, strict=True):
         print(f"{name:>14} {value:+.4f}")
     said, gold = p >= same, y >= 0.5
     f1 = 2 * (said & gold).sum() / (said.sum() + gold.sum())
     accuracy = (said == gold).mean()
     print(f"same threshold {same:.2f}: calibration accuracy {accuracy:.3f}, F1 {f1:.3f}"
-          f" ({len(pairs)} pairs); row threshold {row:.2f}; veto {veto:.2f}")  # fmt: skip
+          f" ({len(pairs)} pairs); row threshold {row:.2f}")  # fmt: skip
     if not args.dry_run:
         note = (
             f"Fitted on the model's logits for {len(pairs)} MRPC train pairs it was not"
             " trained on\n# (training/oof_mrpc.json); set by hand: figures_clash"
             f" {PRIORS['figures_clash']:+g};\n# SAME_THRESHOLD: best accuracy there (of the"
             f" cuts within {PLATEAU} of it, the best F1);\n# ROW_THRESHOLD: the lowest cut of"
-            f" precision >= {ROW_PRECISION} there;\n# VETO_THRESHOLD: what"
-            f" {1 - VETO_QUANTILE:.0%} of the paraphrases there score at least."
+            f" precision >= {ROW_PRECISION} there."
         )
-        write(w, same, row, veto, note)
+        write(w, same, row, note)
         print(f"wrote {WEIGHTS_FILE.relative_to(calibrate.ROOT)}")
     return 0
 
