@@ -98,14 +98,40 @@ def worth_reporting(story: Story, ranking: Ranking, i: int, j: int) -> bool:
     return score >= weights.RELATED_THRESHOLD and (ranking.prefers(i, j) or ranking.prefers(j, i))
 
 
-def model_links(story: Story, verdicts: trained.Verdicts) -> set[tuple[int, int]]:
-    """Pairs the trained matcher is sure of (ROW_THRESHOLD), each the other's most probable
-    counterpart in its article, no negation mismatch."""
+def review_pairs(story: Story, ranking: Ranking) -> list[tuple[int, int]]:
+    """The pairs the trained matcher reads: mutual best (or near-best) pairs of the rule score
+    at or above its RELATED_THRESHOLD, the only pairs that can become links."""
+    return sorted(
+        pair
+        for pair, (score, values) in story.scored.items()
+        if score >= weights.RELATED_THRESHOLD and not values[NEGATION] and ranking.mutual(*pair)
+    )
+
+
+def model_links(
+    story: Story, verdicts: trained.Verdicts, review: Sequence[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    """Reviewed pairs the trained matcher is sure of (ROW_THRESHOLD), each the other's most
+    probable counterpart in its article among the reviewed pairs."""
+    read = {pair: verdicts.known[pair] for pair in review}
     return {
         pair
-        for pair in trained.mutual_best(verdicts.known, story.articles)
-        if verdicts.known[pair] >= trained_weights.ROW_THRESHOLD
-        and not story.score(*pair)[1][NEGATION]
+        for pair in trained.mutual_best(read, story.articles)
+        if read[pair] >= trained_weights.ROW_THRESHOLD
+    }
+
+
+def rule_links(
+    story: Story, verdicts: trained.Verdicts, review: Sequence[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    """The strong links of the rule score (at its SAME_THRESHOLD, mutual best, as before the
+    trained matcher) that the trained matcher does not veto: it calls them the same at its
+    own SAME_THRESHOLD (its best-accuracy cut on MRPC pairs it never saw)."""
+    return {
+        pair
+        for pair in review
+        if story.scored[pair][0] >= weights.SAME_THRESHOLD
+        and verdicts.known[pair] >= trained_weights.SAME_THRESHOLD
     }
 
 
@@ -139,11 +165,18 @@ def same_distinctive_figure(story: Story, i: int, j: int) -> bool:
 
 def agree(story: Story, verdicts: trained.Verdicts, i: int, j: int) -> bool:
     """Whether two claims state the same thing: neither denies what the other states, and the
-    trained matcher is sure of it (ROW_THRESHOLD) or both are about the same distinctive
-    figure."""
-    if story.score(i, j)[1][NEGATION]:
+    trained matcher is sure of it (ROW_THRESHOLD), or both are about the same distinctive
+    figure, or the rule score is strong (its SAME_THRESHOLD) and the matcher does not veto
+    it (its own SAME_THRESHOLD)."""
+    score, values = story.score(i, j)
+    if values[NEGATION]:
         return False
-    return same_distinctive_figure(story, i, j) or verdicts(i, j) >= trained_weights.ROW_THRESHOLD
+    if same_distinctive_figure(story, i, j):
+        return True
+    probability = verdicts(i, j)
+    if probability >= trained_weights.ROW_THRESHOLD:
+        return True
+    return score >= weights.SAME_THRESHOLD and probability >= trained_weights.SAME_THRESHOLD
 
 
 def row_pairs(story: Story, group: Sequence[int]) -> list[tuple[int, int]]:
@@ -183,7 +216,7 @@ def align(
         story.score(i, j)
     rule_scores = {pair: scored[0] for pair, scored in story.scored.items()}
     ranking = Ranking(rule_scores, story.articles)
-    review = trained.review_pairs(rule_scores, story.articles)
+    review = review_pairs(story, ranking)
     if judge is None:
         judge = lambda pairs: get_cross_encoder().logits(pairs)  # noqa: E731 (loaded on use)
     texts = [claims[k.article][k.claim].text for k in story.keys]
@@ -197,7 +230,11 @@ def align(
         pair = (i, j) if i < j else (j, i)
         return max(story.score(i, j)[0], verdicts.known.get(pair, 0.0))
 
-    links = model_links(story, verdicts) | figure_links(story, ranking)
+    links = (
+        model_links(story, verdicts, review)
+        | rule_links(story, verdicts, review)
+        | figure_links(story, ranking)
+    )
     groups = grouping.build_groups(sorted(links), story.articles, score, statement=statement)
     same = {pair for group in groups for pair in row_pairs(story, group)}
     matches = [

@@ -5,7 +5,8 @@ The model file ships in the repo (`models/matcher-int8.onnx`, trained by `make t
 model card docs/matcher.md) and is checked when it loads against MODEL_SHA256, pinned in
 `trained_weights` with the calibration fitted on its logits. Its tokenizer is
 the embedder's (the same all-MiniLM-L6-v2 tokenizer.json, pinned there). Pairs run in batches of
-similar length; a pair asked twice (either order) runs once.
+similar length; a pair asked twice runs once, and the logits of the last CACHE_SIZE
+text pairs are kept (re-aligning a story reads the same pairs again).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
 
 MODEL_FILE = Path(__file__).resolve().parent / "models" / "matcher-int8.onnx"
 MAX_TOKENS = 128
-BATCH_SIZE = 32
+BATCH_SIZE = 64
+CACHE_SIZE = 20_000  # logits of text pairs kept across stories (a re-alignment reads them)
 INTRA_OP_THREADS = 2
 
 
@@ -52,21 +54,31 @@ class CrossEncoder:
         verify(tokenizer_file, tokenizer_sha256, "matcher tokenizer")
         self._tokenizer = load_pair_tokenizer(tokenizer_file)
         self._session = load_session(model_file)
+        self._cache: dict[tuple[str, str], float] = {}
+        self._cache_lock = threading.Lock()
 
     def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """One logit per (a, b) pair, in order; batches of BATCH_SIZE pairs of similar length."""
         out = np.zeros(len(pairs), dtype=np.float32)
         if not pairs:
             return out
-        distinct = list(dict.fromkeys(pairs))
-        encodings = self._tokenizer.encode_batch(distinct, add_special_tokens=True)
-        order = sorted(range(len(distinct)), key=lambda i: (len(encodings[i].ids), i))
-        values = np.zeros(len(distinct), dtype=np.float32)
-        for begin in range(0, len(order), BATCH_SIZE):
-            rows = order[begin : begin + BATCH_SIZE]
-            values[rows] = self._run([encodings[i] for i in rows])
-        row_of = {pair: row for row, pair in enumerate(distinct)}
-        out[:] = values[[row_of[pair] for pair in pairs]]
+        with self._cache_lock:
+            known = {pair: self._cache[pair] for pair in pairs if pair in self._cache}
+        distinct = [pair for pair in dict.fromkeys(pairs) if pair not in known]
+        if distinct:
+            encodings = self._tokenizer.encode_batch(distinct, add_special_tokens=True)
+            order = sorted(range(len(distinct)), key=lambda i: (len(encodings[i].ids), i))
+            values = np.zeros(len(distinct), dtype=np.float32)
+            for begin in range(0, len(order), BATCH_SIZE):
+                rows = order[begin : begin + BATCH_SIZE]
+                values[rows] = self._run([encodings[i] for i in rows])
+            fresh = dict(zip(distinct, values.tolist(), strict=True))
+            known.update(fresh)
+            with self._cache_lock:
+                if len(self._cache) + len(fresh) > CACHE_SIZE:
+                    self._cache.clear()
+                self._cache.update(fresh)
+        out[:] = [known[pair] for pair in pairs]
         return out
 
     def _run(self, batch: list) -> np.ndarray:
@@ -102,6 +114,7 @@ def load_session(path: Path) -> InferenceSession:
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # no busy wait
     options.enable_cpu_mem_arena = False  # batches vary in shape: the arena only grows
     session = ort.InferenceSession(
         str(path), sess_options=options, providers=["CPUExecutionProvider"]
