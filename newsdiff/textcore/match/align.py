@@ -36,6 +36,9 @@ from newsdiff.textcore.types import Alignment, Claim, ClaimKey, Match, MatchKind
 NEGATION = SIGNALS.index("negation")
 FIGURES_AGREE = SIGNALS.index("figures_agree")
 DISTINCTIVE = 100
+VETO = trained_weights.SAME_THRESHOLD
+AGREE_FLOOR = weights.RELATED_THRESHOLD
+SURE_FLOOR = weights.SAME_THRESHOLD
 Scored = tuple[float, tuple[float, ...]]
 
 
@@ -130,8 +133,7 @@ def rule_links(
     return {
         pair
         for pair in review
-        if story.scored[pair][0] >= weights.SAME_THRESHOLD
-        and verdicts.known[pair] >= trained_weights.SAME_THRESHOLD
+        if story.scored[pair][0] >= weights.SAME_THRESHOLD and verdicts.known[pair] >= VETO
     }
 
 
@@ -163,11 +165,12 @@ def same_distinctive_figure(story: Story, i: int, j: int) -> bool:
     )
 
 
-def agree(story: Story, verdicts: trained.Verdicts, i: int, j: int) -> bool:
+def agree(
+    story: Story, verdicts: trained.Verdicts, i: int, j: int, floor: float = AGREE_FLOOR
+) -> bool:
     """Whether two claims state the same thing: neither denies what the other states, and the
     trained matcher is sure of it (ROW_THRESHOLD), or both are about the same distinctive
-    figure, or the rule score is strong (its SAME_THRESHOLD) and the matcher does not veto
-    it (its own SAME_THRESHOLD)."""
+    figure, or the rule score reaches `floor` and the matcher does not veto it (VETO)."""
     score, values = story.score(i, j)
     if values[NEGATION]:
         return False
@@ -176,7 +179,13 @@ def agree(story: Story, verdicts: trained.Verdicts, i: int, j: int) -> bool:
     probability = verdicts(i, j)
     if probability >= trained_weights.ROW_THRESHOLD:
         return True
-    return score >= weights.SAME_THRESHOLD and probability >= trained_weights.SAME_THRESHOLD
+    return score >= floor and probability >= VETO
+
+
+def sure(story: Story, verdicts: trained.Verdicts, i: int, j: int) -> bool:
+    """`agree` at the rule score's SAME_THRESHOLD: what a claim needs with the central claim
+    of a row of two or more."""
+    return agree(story, verdicts, i, j, SURE_FLOOR)
 
 
 def row_pairs(story: Story, group: Sequence[int]) -> list[tuple[int, int]]:
@@ -223,7 +232,9 @@ def align(
     verdicts = trained.Verdicts(texts, judge, lambda i, j: story.score(i, j)[1])
     verdicts.read(review)
     agrees = lambda i, j: agree(story, verdicts, i, j)  # noqa: E731
-    statement = grouping.Statement(verdicts, agrees, verdicts.read)
+    statement = grouping.Statement(
+        verdicts, agrees, verdicts.read, lambda i, j: sure(story, verdicts, i, j)
+    )
 
     def score(i: int, j: int) -> float:
         """The rule score, or the model's probability where it read the pair and is surer."""

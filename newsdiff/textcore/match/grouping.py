@@ -31,10 +31,16 @@ def central(group: Sequence[int], probability: Score) -> int:
     return group[int(np.argmax(means))]
 
 
-def states_row(claim: int, row: Sequence[int], probability: Score, agree: Accept) -> bool:
+def states_row(
+    claim: int, row: Sequence[int], probability: Score, agree: Accept, sure: Accept | None = None
+) -> bool:
     """Whether the claim states the row's statement: it agrees with the row's central claim
-    and with most of its members."""
-    if not agree(claim, central(row, probability)):
+    and with most of its members; joining a row of two or more, with the central claim it
+    must be `sure` (when given)."""
+    label = central(row, probability)
+    if len(row) > 1 and sure is not None and not sure(claim, label):
+        return False
+    if not agree(claim, label):
         return False
     agreeing = sum(agree(claim, m) for m in row)
     return 2 * agreeing > len(row)
@@ -43,15 +49,18 @@ def states_row(claim: int, row: Sequence[int], probability: Score, agree: Accept
 @dataclass(frozen=True, slots=True)
 class Statement:
     """The trained matcher's view for the merge check: its probability, whether two claims
-    agree, and `read` to have it read a merge's cross pairs in one batch first."""
+    agree, and `read` to have it read a merge's cross pairs in one batch first; `sure`, when
+    given, is the stricter agreement a claim needs with the central claim of a row of two or
+    more."""
 
     probability: Score
     agree: Accept
     read: Read
+    sure: Accept | None = None
 
     def joins(self, small: Sequence[int], large: Sequence[int]) -> bool:
         self.read([(min(a, b), max(a, b)) for a in small for b in large])
-        return all(states_row(n, large, self.probability, self.agree) for n in small)
+        return all(states_row(n, large, self.probability, self.agree, self.sure) for n in small)
 
 
 def link_ok(left: Sequence[int], right: Sequence[int], score: Score) -> bool:

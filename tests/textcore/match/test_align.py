@@ -253,7 +253,6 @@ def test_a_row_whose_counterpart_sits_in_another_row_takes_no_runner_up(
     assert key(seeds, 1, "Wagner is on the ground") not in row
 
 
-@MODEL_MISS
 def test_a_denial_in_an_aside_does_not_keep_a_claim_from_its_row(
     seeds: Story, seed_alignment: Alignment
 ) -> None:

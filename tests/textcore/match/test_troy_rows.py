@@ -137,6 +137,10 @@ NEVER_TOGETHER = {
         "She fell to the floor and died from her wounds",
         "She said the third victim died on the way to the hospital.",
     ),
+    "arraigned / bought a shotgun and opened fire": (
+        "A fired accountant accused of wounding two former bosses",
+        "A fired accountant bought a shotgun the day after he lost his job",
+    ),
 }
 
 
@@ -164,10 +168,6 @@ KNOWN_MIXED = {
     "charged with murder / found guilty of murder": (
         "LaCalamita is charged with first - degree murder in the death of Kafoury, 63, of Warren.",
         "Anthony LaCalamita III was found guilty of first - degree murder",
-    ),
-    "arraigned / bought a shotgun and opened fire": (
-        "A fired accountant accused of wounding two former bosses",
-        "A fired accountant bought a shotgun the day after he lost his job",
     ),
 }
 
