@@ -102,12 +102,16 @@ def worth_reporting(story: Story, ranking: Ranking, i: int, j: int) -> bool:
 
 
 def review_pairs(story: Story, ranking: Ranking) -> list[tuple[int, int]]:
-    """The pairs the trained matcher reads: mutual best (or near-best) pairs of the rule score
-    at or above its RELATED_THRESHOLD, the only pairs that can become links."""
+    """The pairs the trained matcher reads, the only pairs that can become links: mutual
+    best (or near-best) pairs of the rule score at its SAME_THRESHOLD (it may veto them), and
+    pairs at its RELATED_THRESHOLD that are each other's very best (it may link them)."""
     return sorted(
         pair
         for pair, (score, values) in story.scored.items()
-        if score >= weights.RELATED_THRESHOLD and not values[NEGATION] and ranking.mutual(*pair)
+        if score >= weights.RELATED_THRESHOLD
+        and not values[NEGATION]
+        and ranking.mutual(*pair)
+        and (score >= weights.SAME_THRESHOLD or ranking.mutual(*pair, near=0.0))
     )
 
 
