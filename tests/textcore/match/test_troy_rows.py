@@ -169,6 +169,18 @@ KNOWN_MIXED = {
         "LaCalamita is charged with first - degree murder in the death of Kafoury, 63, of Warren.",
         "Anthony LaCalamita III was found guilty of first - degree murder",
     ),
+    "the charges / the newspaper named the wounded men": (
+        "He also is charged with two counts of intent to murder",
+        "The Detroit Free Press identified them as Paul Riva",
+    ),
+    "the ledes / a jury convicted": (
+        "A Michigan man shot to death one person and injured two others Monday",
+        "A jury on Tuesday convicted a man",
+    ),
+    "fired for poor performance / still listed on the Web site": (
+        "LaCalamita was fired from his position as a general accountant last Thursday",
+        "LaCalamita was fired last week, Craft said, but still was listed",
+    ),
 }
 
 
