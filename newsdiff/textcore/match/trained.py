@@ -1,18 +1,15 @@
-"""The trained matcher in the alignment: which pairs it reads, and its calibrated probability.
+"""The trained matcher in the alignment: its calibrated probability, read pair by pair.
 
 The cross-encoder (`cross_encoder`) reads two claims together, which is slow next to a cosine,
-so it reads only the pairs that can become `same`: for each claim, in each other article, its
-REVIEW_PER_ARTICLE best counterparts by the rule score of `similarity` (at least REVIEW_FLOOR),
-at most REVIEW_PER_CLAIM per claim. Its logit joins the figure and negation signals in a
+so `align` has it read only the pairs that can become links (`align.review_pairs`). Its logit
+joins the figure and negation signals in a
 logistic model fitted on MRPC pairs the model never saw (`trained_weights`, written by
 bench/calibrate_matcher.py).
 """
 
 from __future__ import annotations
 
-import heapq
 import math
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
@@ -23,9 +20,6 @@ from newsdiff.textcore.match.similarity import SIGNALS
 # Logits of (text, text) pairs, in order: the cross-encoder's `logits`.
 Judge = Callable[[Sequence[tuple[str, str]]], np.ndarray]
 
-REVIEW_FLOOR = 0.12
-REVIEW_PER_ARTICLE = 1
-REVIEW_PER_CLAIM = 6
 SIGNAL_COLUMNS = tuple(SIGNALS.index(name) for name in trained_weights.FEATURES[1:])
 
 
@@ -37,26 +31,6 @@ def probability(logit: float, values: Sequence[float]) -> float:
         w * x for w, x in zip(trained_weights.WEIGHTS, features, strict=True)
     )
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
-
-
-def review_pairs(
-    scores: Mapping[tuple[int, int], float], articles: np.ndarray
-) -> list[tuple[int, int]]:
-    """The scored pairs the model reads (see the module doc), sorted."""
-    per_slot: dict[tuple[int, int], list[tuple[float, int]]] = defaultdict(list)
-    article = articles.tolist()
-    for (i, j), score in scores.items():
-        if score >= REVIEW_FLOOR:
-            per_slot[(i, article[j])].append((score, j))
-            per_slot[(j, article[i])].append((score, i))
-    per_claim: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (i, _), found in per_slot.items():
-        per_claim[i] += heapq.nlargest(REVIEW_PER_ARTICLE, found)
-    chosen = set()
-    for i, found in per_claim.items():
-        for _, j in heapq.nlargest(REVIEW_PER_CLAIM, found):
-            chosen.add((min(i, j), max(i, j)))
-    return sorted(chosen)
 
 
 class Verdicts:

@@ -312,3 +312,45 @@ def test_a_big_story_scores_only_candidate_pairs_and_still_finds_its_rows(seeds:
     texts = [[story[k.article][k.claim].text for k in group] for group in alignment.groups]
     assert max(sum("50,000" in t for t in group) for group in texts) >= 35
     assert all(len({k.article for k in g}) == len(g) for g in alignment.groups)
+
+
+def test_the_model_vetoes_a_strong_rule_link_it_calls_different() -> None:
+    story = [
+        sentence_claims("The council approved the budget for road repairs on Monday."),
+        sentence_claims("The council approved the budget for road repairs on Monday."),
+    ]
+    vectors = embed(story)
+    asked: list[tuple[str, str]] = []
+
+    def judge(logit: float):  # type: ignore[no-untyped-def]
+        def logits(pairs):  # type: ignore[no-untyped-def]
+            asked.extend(pairs)
+            return np.full(len(pairs), logit, dtype=np.float32)
+
+        return logits
+
+    assert align(story, vectors, judge(-30.0)).groups == ()
+    assert asked  # the strong rule link was read, and vetoed
+    assert align(story, vectors, judge(0.0)).groups == ((ClaimKey(0, 0), ClaimKey(1, 0)),)
+
+
+def test_the_model_reads_only_mutual_best_pairs_above_the_related_threshold() -> None:
+    story = [
+        sentence_claims(
+            "The city council approved a $2 million budget for road repairs on Monday.",
+            "Residents have complained about potholes for years.",
+        ),
+        sentence_claims(
+            "Council members voted for $2 million of road repairs.",
+            "Local shop owners oppose higher parking fees.",
+        ),
+    ]
+    asked: list[tuple[str, str]] = []
+
+    def logits(pairs):  # type: ignore[no-untyped-def]
+        asked.extend(pairs)
+        return np.zeros(len(pairs), dtype=np.float32)
+
+    align(story, embed(story), logits)
+    assert (story[0][0].text, story[1][0].text) in asked
+    assert all(a != story[0][1].text for a, _ in asked)

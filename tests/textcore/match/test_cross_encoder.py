@@ -68,3 +68,10 @@ def test_logits_barely_depend_on_the_batch_and_repeats_run_once(model: CrossEnco
 def test_a_long_pair_is_truncated_not_refused(model: CrossEncoder) -> None:
     long = " ".join(["The council met again on Monday."] * 200)
     assert np.isfinite(model.logits([(long, long)])).all()
+
+
+def test_a_text_pair_read_again_comes_from_the_cache(model: CrossEncoder) -> None:
+    pair = ("The judge ordered him held without bond.", "He is held without bail.")
+    first = model.logits([pair])
+    assert pair in model._cache
+    assert model.logits([pair, pair]).tolist() == [first[0], first[0]]
