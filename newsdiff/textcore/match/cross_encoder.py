@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 MODEL_FILE = Path(__file__).resolve().parent / "models" / "matcher-int8.onnx"
 MAX_TOKENS = 128
-BATCH_SIZE = 64
+BATCH_SIZE = 32
 CACHE_SIZE = 20_000  # logits of text pairs kept across stories (a re-alignment reads them)
 INTRA_OP_THREADS = 2
 
