@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 MODEL_FILE = Path(__file__).resolve().parent / "models" / "matcher-int8.onnx"
 MAX_TOKENS = 128
 BATCH_SIZE = 32
+CHUNK_SIZE = 1024  # pairs tokenized at a time (their encodings are held in memory)
 CACHE_SIZE = 20_000  # logits of text pairs kept across stories (a re-alignment reads them)
 INTRA_OP_THREADS = 2
 
@@ -66,12 +67,12 @@ class CrossEncoder:
             known = {pair: self._cache[pair] for pair in pairs if pair in self._cache}
         distinct = [pair for pair in dict.fromkeys(pairs) if pair not in known]
         if distinct:
-            encodings = self._tokenizer.encode_batch(distinct, add_special_tokens=True)
-            order = sorted(range(len(distinct)), key=lambda i: (len(encodings[i].ids), i))
-            values = np.zeros(len(distinct), dtype=np.float32)
-            for begin in range(0, len(order), BATCH_SIZE):
-                rows = order[begin : begin + BATCH_SIZE]
-                values[rows] = self._run([encodings[i] for i in rows])
+            values = np.concatenate(
+                [
+                    self._read(distinct[begin : begin + CHUNK_SIZE])
+                    for begin in range(0, len(distinct), CHUNK_SIZE)
+                ]
+            )
             fresh = dict(zip(distinct, values.tolist(), strict=True))
             known.update(fresh)
             with self._cache_lock:
@@ -80,6 +81,16 @@ class CrossEncoder:
                 self._cache.update(fresh)
         out[:] = [known[pair] for pair in pairs]
         return out
+
+    def _read(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        """Logits of up to CHUNK_SIZE pairs, tokenized together, run sorted by length."""
+        encodings = self._tokenizer.encode_batch(pairs, add_special_tokens=True)
+        order = sorted(range(len(pairs)), key=lambda i: (len(encodings[i].ids), i))
+        values = np.zeros(len(pairs), dtype=np.float32)
+        for begin in range(0, len(order), BATCH_SIZE):
+            rows = order[begin : begin + BATCH_SIZE]
+            values[rows] = self._run([encodings[i] for i in rows])
+        return values
 
     def _run(self, batch: list) -> np.ndarray:
         width = max(len(e.ids) for e in batch)
