@@ -263,3 +263,15 @@ def test_claim_offsets_hold_for_any_text(text: str) -> None:
     for claim in extract_claims(text):
         assert claim.text and text[claim.start : claim.end] == claim.text == claim.text.strip()
         assert all(claim.text[f.start : f.end] == f.text for f in claim.figures)
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ['" (Yahoo! News article)', "(CNN News Article)", '"', "” ’", "’...", "DETROIT (Reuters) -"],
+)
+def test_source_markers_stray_quote_marks_and_datelines_are_not_claims(marker: str) -> None:
+    text = f"The gunman fired four shots at the office.\n\n{marker}\n\nPolice arrested him later."
+    assert [c.text for c in extract_claims(text)] == [
+        "The gunman fired four shots at the office.",
+        "Police arrested him later.",
+    ]
