@@ -65,7 +65,9 @@ class Verdicts:
         return self.known[pair]
 
 
-def mutual_best(known: Mapping[tuple[int, int], float], articles: np.ndarray) -> set:
+def mutual_best(
+    known: Mapping[tuple[int, int], float], articles: np.ndarray
+) -> set[tuple[int, int]]:
     """Pairs that are each claim's most probable counterpart in the other's article."""
     best: dict[tuple[int, int], float] = {}
     article = articles.tolist()

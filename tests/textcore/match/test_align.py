@@ -322,8 +322,8 @@ def test_the_model_vetoes_a_strong_rule_link_it_calls_different() -> None:
     vectors = embed(story)
     asked: list[tuple[str, str]] = []
 
-    def judge(logit: float):  # type: ignore[no-untyped-def]
-        def logits(pairs):  # type: ignore[no-untyped-def]
+    def judge(logit: float):
+        def logits(pairs):
             asked.extend(pairs)
             return np.full(len(pairs), logit, dtype=np.float32)
 
@@ -347,7 +347,7 @@ def test_the_model_reads_only_mutual_best_pairs_above_the_related_threshold() ->
     ]
     asked: list[tuple[str, str]] = []
 
-    def logits(pairs):  # type: ignore[no-untyped-def]
+    def logits(pairs):
         asked.extend(pairs)
         return np.zeros(len(pairs), dtype=np.float32)
 

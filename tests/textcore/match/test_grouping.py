@@ -9,11 +9,11 @@ from newsdiff.textcore.match import grouping
 SAME = 0.5
 
 
-def table(values: dict[tuple[int, int], float]) -> grouping.Probability:
+def table(values: dict[tuple[int, int], float]) -> grouping.Score:
     return lambda i, j: values.get((min(i, j), max(i, j)), 0.0)
 
 
-def rows(links, articles, values) -> list[list[int]]:  # type: ignore[no-untyped-def]
+def rows(links, articles, values) -> list[list[int]]:
     probability = table(values)
     agree = lambda i, j: probability(i, j) >= SAME  # noqa: E731
     statement = grouping.Statement(probability, agree, lambda pairs: None)

@@ -28,7 +28,7 @@ def test_mutual_best_keeps_pairs_each_side_prefers() -> None:
 def test_verdicts_read_each_pair_once_in_one_batch() -> None:
     asked: list[list[tuple[str, str]]] = []
 
-    def judge(pairs):  # type: ignore[no-untyped-def]
+    def judge(pairs):
         asked.append(list(pairs))
         return np.zeros(len(pairs), dtype=np.float32)
 

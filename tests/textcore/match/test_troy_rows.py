@@ -12,6 +12,7 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,7 +38,7 @@ def detokenize(text: str) -> str:
     return text.replace("`` ", '"').replace(" ''", '"').strip()
 
 
-def article_text(doc: dict) -> str:
+def article_text(doc: dict[str, Any]) -> str:
     """Headline and body; the first sentence is the page address, not text."""
     lines = [detokenize(s["text"]) for s in doc["sentences"]]
     if lines and re.match(r"^\s*(https?\s*:|www\s*\.)", lines[0]):
