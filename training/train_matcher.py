@@ -51,14 +51,14 @@ WORK = Path(os.environ.get("NEWSDIFF_TRAIN_WORK", "/tmp/newsdiff-train"))
 SEED = 13
 DEV_SHARE = 0.2
 CALIBRATION_SHARE = 0.2
-EPOCHS = int(os.environ.get("NEWSDIFF_TRAIN_EPOCHS", "3"))
+EPOCHS = int(os.environ.get("NEWSDIFF_TRAIN_EPOCHS", "2"))
 BATCH = 16
 LR = 4e-5
 WARMUP = 0.1
 MAX_TOKENS = 128
 STS_PAIRS = 1200
-ECB_POSITIVES = int(os.environ.get("NEWSDIFF_TRAIN_ECB_POSITIVES", "1500"))
-ECB_NEGATIVES = int(os.environ.get("NEWSDIFF_TRAIN_ECB_NEGATIVES", "1500"))
+ECB_POSITIVES = int(os.environ.get("NEWSDIFF_TRAIN_ECB_POSITIVES", "600"))
+ECB_NEGATIVES = int(os.environ.get("NEWSDIFF_TRAIN_ECB_NEGATIVES", "600"))
 ECB_POSITIVE_LABEL = 0.8
 THREADS = int(os.environ.get("TRAIN_THREADS", "2"))
 

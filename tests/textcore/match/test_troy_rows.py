@@ -138,6 +138,26 @@ NEVER_TOGETHER = {
         "She fell to the floor and died from her wounds",
         "She said the third victim died on the way to the hospital.",
     ),
+    "the charges / the newspaper named the wounded men": (
+        "He also is charged with two counts of intent to murder",
+        "The Detroit Free Press identified them as Paul Riva",
+    ),
+    "the ledes / a jury convicted": (
+        "A Michigan man shot to death one person and injured two others Monday",
+        "A jury on Tuesday convicted a man",
+    ),
+    "the suspect's name / deliberately seeking them out": (
+        "The man accused of shooting his three former co - workers is Anthony LaCalamita III",
+        "was \"deliberately seeking out these individuals",
+    ),
+    "the shotgun's buckshot / seized on arrest": (
+        "Police said the shotgun was armed with buckshot",
+        "Upon arrest, police seized a shotgun and several shells",
+    ),
+    "held in the county jail / held on charges of fleeing": (
+        "LaCalamita is being held in the Genesee County jail",
+        "LaCalamita was being held on charges of fleeing and eluding police",
+    ),
     "arraigned / bought a shotgun and opened fire": (
         "A fired accountant accused of wounding two former bosses",
         "A fired accountant bought a shotgun the day after he lost his job",
@@ -170,17 +190,13 @@ KNOWN_MIXED = {
         "LaCalamita is charged with first - degree murder in the death of Kafoury, 63, of Warren.",
         "Anthony LaCalamita III was found guilty of first - degree murder",
     ),
-    "the charges / the newspaper named the wounded men": (
-        "He also is charged with two counts of intent to murder",
-        "The Detroit Free Press identified them as Paul Riva",
-    ),
-    "the ledes / a jury convicted": (
-        "A Michigan man shot to death one person and injured two others Monday",
-        "A jury on Tuesday convicted a man",
-    ),
     "fired for poor performance / still listed on the Web site": (
         "LaCalamita was fired from his position as a general accountant last Thursday",
         "LaCalamita was fired last week, Craft said, but still was listed",
+    ),
+    "a gunman shot three, officers searching / the suspect arrested": (
+        "A gunman shot three people at a suburban Detroit office building Monday morning",
+        "A man suspected of shooting three people, killing one, at a suburban Detroit",
     ),
 }
 
