@@ -5,9 +5,9 @@ is aligned again by the worker (`jobs.realign_story`), which applies every corre
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from newsdiff.articles.jobs import story_realign_queue
 from newsdiff.articles.models import Claim, ClaimGroup, RowCorrection, Story
@@ -34,7 +34,7 @@ def row_correction_record(
     kind: str,
     claim_id: int,
     other_id: int,
-    editor: AbstractBaseUser | None,
+    editor: User | None,
     note: str = "",
 ) -> RowCorrection:
     """Store that claim `claim_id` is not the same as (`apart`) or the same as (`together`)
@@ -107,6 +107,6 @@ def _row_members(claim: Claim) -> set[Claim]:
     return set(group.claims.select_related("article__outlet").defer("embedding"))
 
 
-def _corrections_of_pair(story: Story, a: Claim, b: Claim) -> object:
+def _corrections_of_pair(story: Story, a: Claim, b: Claim) -> QuerySet[RowCorrection]:
     pair = Q(claim_a=a, claim_b=b) | Q(claim_a=b, claim_b=a)
     return story.row_corrections.filter(pair)

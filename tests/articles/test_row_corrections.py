@@ -147,7 +147,7 @@ def test_same_as_that_would_put_two_claims_of_one_article_in_a_row_is_refused(
     row = biggest_row(story)
     other = Claim.objects.filter(article=row[1].article, groups__isnull=True).first()
     assert other is not None
-    with pytest.raises(RowCorrectionRefused, match="two statements of .* in one row"):
+    with pytest.raises(RowCorrectionRefused, match=r"two statements of .* in one row"):
         row_correction_record(
             story=story, kind="together", claim_id=row[0].pk, other_id=other.pk, editor=editor
         )
@@ -177,7 +177,7 @@ def test_undo_aligns_again_without_the_correction(
     story: Story, editor: User, django_capture_on_commit_callbacks: Capture
 ) -> None:
     before = row_of(biggest_row(story)[0].pk)
-    taken, anchor, correction = apart(story, editor, django_capture_on_commit_callbacks)
+    _, anchor, correction = apart(story, editor, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         row_correction_undo(correction=correction)
     assert not story.row_corrections.exists()

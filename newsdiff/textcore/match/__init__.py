@@ -20,13 +20,13 @@ from newsdiff.textcore.match.similarity import SIGNALS, combine
 
 __all__ = [
     "DIMENSION",
+    "SIGNALS",
     "CorrectedAlignment",
     "CorrectionKind",
     "CorrectionOutcome",
-    "RowCorrection",
-    "SIGNALS",
     "Embedder",
     "EmbedderUnavailable",
+    "RowCorrection",
     "align",
     "apply_corrections",
     "combine",

@@ -175,9 +175,9 @@ def _matches_following(
     for group in groups:
         for i, x in enumerate(group):
             for y in group[i + 1 :]:
-                if (x in moved or y in moved) and frozenset((x, y)) not in seen:
-                    if x.article != y.article:
-                        found.append(Match(x, y, 1.0, MatchKind.SAME, ((EDITOR_SIGNAL, 1.0),)))
+                new = (x in moved or y in moved) and frozenset((x, y)) not in seen
+                if new and x.article != y.article:
+                    found.append(Match(x, y, 1.0, MatchKind.SAME, ((EDITOR_SIGNAL, 1.0),)))
     return tuple(found)
 
 
