@@ -15,12 +15,14 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseStopPolling
 
+from newsdiff.accounts.access import can_edit
 from newsdiff.articles.identity import copies_of
 from newsdiff.articles.models import Article, Claim, Story
 from newsdiff.compare.grid import view_mode
 from newsdiff.compare.htmx import HtmxHttpRequest
+from newsdiff.compare.row_corrections import corrected_rows, row_panel
 from newsdiff.compare.rows import build_comparison
-from newsdiff.compare.statement import statement_versions
+from newsdiff.compare.statement import Statement, statement_versions
 from newsdiff.compare.story_claims import load_story_claims
 from newsdiff.compare.versions import mark_later_claims, version_counts
 from newsdiff.compare.views.params import ids_in, int_or_none
@@ -41,6 +43,7 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     comparison = build_comparison(ordered, loaded.claims, loaded.group_of())
     copies = copies_of(articles)
     hide_copies = request.GET.get("copies") == "hide"
+    statement = _open_statement(story, request.GET.get("group"), lead)
     hidden = _hidden_ids(request.GET.get("hide"), comparison.articles, lead)
     if hide_copies:
         hidden |= _later_copies(comparison.articles, copies, lead)
@@ -56,7 +59,11 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "hidden": [a for a in comparison.articles if a.pk in hidden],
         "lead": lead,
         "grid_view": view_mode(request.GET.get("view")),
-        "statement": _open_statement(story, request.GET.get("group"), lead),
+        "statement": statement,
+        "row_panel": row_panel(statement, editing=can_edit(request.user)) if statement else None,
+        "in_story": True,
+        "corrected_rows": corrected_rows(story, loaded.group_of()),
+        "correction_count": story.row_corrections.count(),
         **_jobs_context(story),
     }
     if request.htmx:
@@ -157,7 +164,7 @@ def _columns(
     ]
 
 
-def _open_statement(story: Story, group_id: str | None, lead: Article | None) -> object:
+def _open_statement(story: Story, group_id: str | None, lead: Article | None) -> Statement | None:
     """The statement comparison a shared URL asks to show open, if any."""
     wanted = int_or_none(group_id)
     if wanted is None:
