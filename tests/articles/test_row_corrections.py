@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
@@ -182,3 +183,33 @@ def test_undo_aligns_again_without_the_correction(
         row_correction_undo(correction=correction)
     assert not story.row_corrections.exists()
     assert row_of(anchor.pk) == before
+
+
+def test_the_export_carries_the_corrections_and_marks_corrected_rows(
+    story: Story, editor: User, django_capture_on_commit_callbacks: Capture
+) -> None:
+    taken, anchor, correction = apart(story, editor, django_capture_on_commit_callbacks)
+    out = io.StringIO()
+    call_command("export", "--story", story.slug, stdout=out)
+    [exported] = json.loads(out.getvalue())["stories"]
+    [entry] = exported["corrections"]
+    assert entry == {
+        "id": correction.pk,
+        "kind": "apart",
+        "a": taken.pk,
+        "b": anchor.pk,
+        "a_article": taken.article_id,
+        "b_article": anchor.article_id,
+        "a_text": taken.text,
+        "b_text": anchor.text,
+        "editor": editor.username,
+        "created": entry["created"],
+        "note": None,
+        "status": "applied",
+        "reason": None,
+    }
+    corrected = [group for group in exported["groups"] if group["corrected"]]
+    assert [group["claims"] for group in corrected] == [sorted(row_of(anchor.pk))]
+    assert all(taken.pk not in group["claims"] for group in exported["groups"])
+    related = [m for m in exported["matches"] if {m["a"], m["b"]} == {taken.pk, anchor.pk}]
+    assert all(m["kind"] == "related" for m in related)
