@@ -5,7 +5,7 @@ reprocessed). Each alignment finds the claims again (same article, same text onc
 normalised; the nearest position if the text occurs twice), applies the corrections with the
 text core's `apply_corrections`, and records on each correction the claims it now applies
 to and whether it holds (applied, refused with a reason, or no longer applies: a claim is
-gone). A claim taken out of a row takes its wire copies with it.
+gone). A claim taken out of a row takes its wire copies with it (they stay a row).
 """
 
 from __future__ import annotations
@@ -50,19 +50,15 @@ def corrections_apply(
             correction.status = RowCorrection.Status.STALE
             correction.reason = _gone(correction, a is None)
             continue
-        for key in found.keys_for(correction.kind, a):
-            core.append(CoreCorrection(CorrectionKind(correction.kind), key, found.key[b.pk]))
-            owners.append(correction)
+        key = found.key[a.pk]
+        copies = tuple(ClaimKey(index, key.claim) for index in found.copies[key.article])
+        core.append(CoreCorrection(CorrectionKind(correction.kind), key, found.key[b.pk], copies))
+        owners.append(correction)
     result = apply_corrections(alignment, core)
-    verdicts: dict[int, list[str]] = defaultdict(list)
-    for owner, outcome in zip(owners, result.outcomes, strict=True):
-        verdicts[id(owner)].append("" if outcome.applied else outcome.reason)
     Status = RowCorrection.Status
-    for correction in corrections:
-        if id(correction) in verdicts:
-            refused = [reason for reason in verdicts[id(correction)] if reason]
-            correction.status = Status.REFUSED if refused else Status.APPLIED
-            correction.reason = refused[0] if refused else ""
+    for owner, outcome in zip(owners, result.outcomes, strict=True):
+        owner.status = Status.APPLIED if outcome.applied else Status.REFUSED
+        owner.reason = outcome.reason
     return CorrectedRows(result.alignment, list(corrections))
 
 
@@ -97,10 +93,3 @@ class _Claims:
             return None
         same = self.by_text.get((article_id, normalise_line(text)), [])
         return min(same, key=lambda claim: abs(claim.position - position), default=None)
-
-    def keys_for(self, kind: str, claim: Claim) -> list[ClaimKey]:
-        """The claim's key; for `apart`, its wire copies' keys too (they leave the row with it)."""
-        key = self.key[claim.pk]
-        if kind != RowCorrection.Kind.APART:
-            return [key]
-        return [ClaimKey(index, key.claim) for index in self.copies[key.article]]

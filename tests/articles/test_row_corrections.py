@@ -14,13 +14,15 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from newsdiff.articles.alignment import story_align
-from newsdiff.articles.models import Claim, ClaimGroup, RowCorrection, Story
+from newsdiff.articles.models import Article, Claim, ClaimGroup, RowCorrection, Story
+from newsdiff.articles.row_corrections import corrections_apply
 from newsdiff.articles.row_editing import (
     RowCorrectionRefused,
     row_correction_record,
     row_correction_undo,
 )
 from newsdiff.textcore.match.corrections import SET_APART
+from newsdiff.textcore.types import Alignment, ClaimKey, Match, MatchKind
 
 pytestmark = pytest.mark.django_db
 Capture = Callable[..., AbstractContextManager[Any]]
@@ -213,3 +215,41 @@ def test_the_export_carries_the_corrections_and_marks_corrected_rows(
     assert all(taken.pk not in group["claims"] for group in exported["groups"])
     related = [m for m in exported["matches"] if {m["a"], m["b"]} == {taken.pk, anchor.pk}]
     assert all(m["kind"] == "related" for m in related)
+
+
+def test_a_claim_taken_out_of_a_row_takes_its_wire_copies_with_it() -> None:
+    """Articles 0 and 1 carry one text (wire copy); row: claim 0 of articles 0, 1 and 2."""
+    articles = [Article(pk=10 + n, content_hash=h, position=n) for n, h in enumerate("aab")]
+    rows = [
+        [
+            Claim(pk=100 * n + c, article=articles[n], text=f"s{c}{'b' * (n == 2)}", position=c)
+            for c in range(2)
+        ]
+        for n in range(3)
+    ]
+    keys = [ClaimKey(n, 0) for n in range(3)]
+    alignment = Alignment(
+        matches=tuple(
+            Match(keys[i], keys[j], 0.9, MatchKind.SAME) for i in range(3) for j in range(i + 1, 3)
+        ),
+        groups=(tuple(keys),),
+    )
+    correction = RowCorrection(
+        kind="apart",
+        article_a=articles[0],
+        text_a="S0",  # found again by text, case and spaces aside
+        position_a=0,
+        article_b=articles[2],
+        text_b="s0b",
+        position_b=0,
+    )
+    corrected = corrections_apply([correction], articles, rows, alignment)
+    assert corrected.alignment.groups == ((keys[0], keys[1]),)  # the copies stay a row
+    kinds = {frozenset((m.a.article, m.b.article)): m.kind for m in corrected.alignment.matches}
+    assert kinds == {
+        frozenset((0, 1)): MatchKind.SAME,
+        frozenset((0, 2)): MatchKind.RELATED,
+        frozenset((1, 2)): MatchKind.RELATED,
+    }
+    assert correction.status == RowCorrection.Status.APPLIED
+    assert correction.claim_a == rows[0][0]

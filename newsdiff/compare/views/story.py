@@ -17,7 +17,7 @@ from django_htmx.http import HttpResponseStopPolling
 
 from newsdiff.accounts.access import can_edit
 from newsdiff.articles.identity import copies_of
-from newsdiff.articles.models import Article, Claim, Story
+from newsdiff.articles.models import Article, Claim, RowCorrection, Story
 from newsdiff.compare.grid import view_mode
 from newsdiff.compare.htmx import HtmxHttpRequest
 from newsdiff.compare.row_corrections import corrected_rows, row_panel
@@ -77,7 +77,7 @@ def story_jobs(request: HttpRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(Story, slug=slug)
     context = {"story": story, **_jobs_context(story)}
     html = render_to_string("compare/story_detail.html#jobs", context, request)
-    if context["jobs_running"]:
+    if context["jobs_running"] or context["corrections_pending"]:
         return HttpResponse(html)
     response = HttpResponseStopPolling(html)  # every job is finished: htmx stops polling
     response["HX-Trigger"] = "alignment-changed"
@@ -87,7 +87,12 @@ def story_jobs(request: HttpRequest, slug: str) -> HttpResponse:
 def _jobs_context(story: Story) -> dict[str, object]:
     recent = timezone.now() - JOBS_SHOWN_FOR
     shown = list(story.jobs.visible().filter(created_at__gte=recent).defer("raw"))
-    return {"jobs": shown, "jobs_running": sum(1 for job in shown if not job.is_finished)}
+    pending = story.row_corrections.filter(status=RowCorrection.Status.PENDING).count()
+    return {
+        "jobs": shown,
+        "jobs_running": sum(1 for job in shown if not job.is_finished),
+        "corrections_pending": pending,  # the worker has not yet redone the rows for them
+    }
 
 
 @dataclass(frozen=True, slots=True)

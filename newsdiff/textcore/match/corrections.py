@@ -32,11 +32,15 @@ class CorrectionKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class RowCorrection:
-    """`apart`: take claim `a` out of `b`'s row; `together`: put `a` and `b` in one row."""
+    """`apart`: take claim `a` out of `b`'s row; `together`: put `a` and `b` in one row.
+
+    `a_copies` are the same claim in copies of a's text (wire copy): taken out with `a`,
+    they stay a row of their own."""
 
     kind: CorrectionKind
     a: ClaimKey
     b: ClaimKey
+    a_copies: tuple[ClaimKey, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +93,15 @@ class _Rows:
         }
         self.moved: set[ClaimKey] = set()
 
-    def take_out(self, key: ClaimKey) -> None:
-        row = self.row_of.pop(key)
-        self.rows[row].remove(key)
-        self.moved.add(key)
+    def take_out(self, keys: list[ClaimKey]) -> None:
+        """Take the claims out of their row; two or more stay together as a new row."""
+        for key in keys:
+            self.rows[self.row_of.pop(key)].remove(key)
+        self.moved.update(keys)
+        if len(keys) > 1:
+            self.rows.append(list(keys))
+            for key in keys:
+                self.row_of[key] = len(self.rows) - 1
 
     def members(self, key: ClaimKey) -> list[ClaimKey]:
         row = self.row_of.get(key)
@@ -127,7 +136,8 @@ def _apart(rows: _Rows, correction: RowCorrection) -> CorrectionOutcome:
         return CorrectionOutcome(correction, applied=False, reason=ONE_ARTICLE)
     row = rows.row_of.get(a)
     if row is not None and row == rows.row_of.get(b):
-        rows.take_out(a)
+        copies = [key for key in correction.a_copies if rows.row_of.get(key) == row and key != a]
+        rows.take_out([a, *copies])
     return CorrectionOutcome(correction, applied=True)
 
 

@@ -176,3 +176,24 @@ def test_a_claim_of_another_story_is_refused(
     )
     assert "not in this story" in response.content.decode()
     assert not RowCorrection.objects.exists()
+
+
+def test_until_the_worker_redoes_the_rows_the_story_page_says_so_and_polls(
+    editor_client: Client, seed_story: Story
+) -> None:
+    _, claims = fighters_row(seed_story)
+    # no on-commit callbacks run here: the re-alignment task is never queued, as before a
+    # worker picks it up
+    response = editor_client.post(
+        url(seed_story), {"kind": "apart", "claim": claims[-1].pk, "other": claims[0].pk}
+    )
+    assert RowCorrection.objects.get().status == RowCorrection.Status.PENDING
+    page = editor_client.get(response["Location"]).content.decode()
+    assert "The rows are being redone" in page
+    assert "Redoing the rows after 1 correction" in page
+    jobs = editor_client.get(f"/stories/{seed_story.slug}/jobs/")
+    assert jobs.status_code == 200  # htmx keeps polling (286 would stop it)
+    RowCorrection.objects.update(status=RowCorrection.Status.APPLIED)
+    jobs = editor_client.get(f"/stories/{seed_story.slug}/jobs/")
+    assert jobs.status_code == 286
+    assert jobs["HX-Trigger"] == "alignment-changed"

@@ -147,3 +147,15 @@ def test_a_correction_of_a_claim_with_itself_is_refused() -> None:
     corrected = apply_corrections(ALIGNMENT, [RowCorrection(APART, k(0, 0), k(0, 0))])
     assert not corrected.outcomes[0].applied
     assert corrected.alignment == ALIGNMENT
+
+
+def test_not_the_same_takes_the_claims_copies_out_with_it_as_a_row_of_their_own() -> None:
+    row = (k(0, 0), k(1, 0), k(2, 0), k(3, 0))  # articles 2 and 3: one text (wire copy)
+    matches = tuple(same(x, y) for i, x in enumerate(row) for y in row[i + 1 :])
+    alignment = Alignment(matches=matches, groups=(row,))
+    correction = RowCorrection(APART, k(2, 0), k(0, 0), a_copies=(k(2, 0), k(3, 0)))
+    corrected = apply_corrections(alignment, [correction])
+    assert corrected.alignment.groups == ((k(0, 0), k(1, 0)), (k(2, 0), k(3, 0)))
+    found = kinds(corrected.alignment)
+    assert found[frozenset((k(2, 0), k(3, 0)))] == MatchKind.SAME
+    assert found[frozenset((k(1, 0), k(3, 0)))] == MatchKind.RELATED
