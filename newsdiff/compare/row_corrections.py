@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import Count, Q, QuerySet
+
 from newsdiff.articles.models import Claim, RowCorrection, Story
 from newsdiff.compare.statement import Statement
 
@@ -72,3 +74,13 @@ def corrected_rows(story: Story, group_of: dict[int, int]) -> dict[int, list[str
             if group is not None and correction.editor_name not in names[group]:
                 names[group].append(correction.editor_name)
     return dict(names)
+
+
+def with_correction_counts(stories: QuerySet[Story]) -> QuerySet[Story]:
+    """Stories with `correction_count` and `corrections_pending` (waiting for the worker),
+    counted in the query that loads them."""
+    pending = Q(row_corrections__status=RowCorrection.Status.PENDING)
+    return stories.annotate(
+        correction_count=Count("row_corrections"),
+        corrections_pending=Count("row_corrections", filter=pending),
+    )

@@ -17,10 +17,10 @@ from django_htmx.http import HttpResponseStopPolling
 
 from newsdiff.accounts.access import can_edit
 from newsdiff.articles.identity import copies_of
-from newsdiff.articles.models import Article, Claim, RowCorrection, Story
+from newsdiff.articles.models import Article, Claim, Story
 from newsdiff.compare.grid import view_mode
 from newsdiff.compare.htmx import HtmxHttpRequest
-from newsdiff.compare.row_corrections import corrected_rows, row_panel
+from newsdiff.compare.row_corrections import corrected_rows, row_panel, with_correction_counts
 from newsdiff.compare.rows import build_comparison
 from newsdiff.compare.statement import Statement, statement_versions
 from newsdiff.compare.story_claims import load_story_claims
@@ -33,7 +33,8 @@ JOBS_SHOWN_FOR = timedelta(hours=24)
 @require_GET
 @vary_on_headers("HX-Request")
 def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    story = get_object_or_404(Story, slug=slug)
+    story = get_object_or_404(with_correction_counts(Story.objects.all()), slug=slug)
+    correction_count: int = getattr(story, "correction_count", 0)
     loaded = load_story_claims(story)
     articles = list(loaded.articles)
     versions = version_counts(story)
@@ -62,8 +63,8 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "statement": statement,
         "row_panel": row_panel(statement, editing=can_edit(request.user)) if statement else None,
         "in_story": True,
-        "corrected_rows": corrected_rows(story, loaded.group_of()),
-        "correction_count": story.row_corrections.count(),
+        "corrected_rows": corrected_rows(story, loaded.group_of()) if correction_count else {},
+        "correction_count": correction_count,
         **_jobs_context(story),
     }
     if request.htmx:
@@ -74,7 +75,7 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def story_jobs(request: HttpRequest, slug: str) -> HttpResponse:
     """The uploads-in-progress component; it polls itself until every job is finished."""
-    story = get_object_or_404(Story, slug=slug)
+    story = get_object_or_404(with_correction_counts(Story.objects.all()), slug=slug)
     context = {"story": story, **_jobs_context(story)}
     html = render_to_string("compare/story_detail.html#jobs", context, request)
     if context["jobs_running"] or context["corrections_pending"]:
@@ -87,7 +88,7 @@ def story_jobs(request: HttpRequest, slug: str) -> HttpResponse:
 def _jobs_context(story: Story) -> dict[str, object]:
     recent = timezone.now() - JOBS_SHOWN_FOR
     shown = list(story.jobs.visible().filter(created_at__gte=recent).defer("raw"))
-    pending = story.row_corrections.filter(status=RowCorrection.Status.PENDING).count()
+    pending = getattr(story, "corrections_pending", 0)
     return {
         "jobs": shown,
         "jobs_running": sum(1 for job in shown if not job.is_finished),
