@@ -21,7 +21,6 @@ from newsdiff.articles.row_editing import (
     row_correction_record,
     row_correction_undo,
 )
-from newsdiff.textcore.match.corrections import SET_APART
 from newsdiff.textcore.types import Alignment, ClaimKey, Match, MatchKind
 
 pytestmark = pytest.mark.django_db
@@ -172,7 +171,7 @@ def test_same_as_against_a_not_the_same_is_refused_when_applied(
         )
     joined.refresh_from_db()
     assert joined.status == RowCorrection.Status.REFUSED
-    assert joined.reason == SET_APART
+    assert joined.reason == "an editor said two of the claims it would join are not the same"
     assert taken.pk not in row_of(anchor.pk)
 
 
