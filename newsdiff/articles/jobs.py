@@ -10,7 +10,8 @@ transaction together with the job's new status, so a worker killed at any point 
 a complete article or none; `jobs_recover` then queues the unfinished jobs again, or marks
 them failed after `MAX_ATTEMPTS`.
 
-The background task (`process_upload_batch`, django.tasks) lives here with the jobs it runs.
+The background tasks (`process_upload_batch`, django.tasks, and `realign_story` after an
+editor corrects the rows) live here with the jobs they run.
 """
 
 from __future__ import annotations
@@ -103,6 +104,20 @@ def _check_job(batch: uuid.UUID, story: Story, article: Article) -> IngestJob:
 def process_upload_batch(batch: str) -> None:
     """The background task: process a batch of uploads, then align their story once."""
     batch_process(batch=batch)
+
+
+@task
+def realign_story(story_id: int) -> None:
+    """The background task after an editor corrects the rows: align the story again (stored
+    sentence vectors are reused; nothing is embedded) with its corrections applied."""
+    story = Story.objects.filter(pk=story_id).first()
+    if story is not None and story.articles.exists():
+        story_align(story=story)
+
+
+def story_realign_queue(story: Story) -> None:
+    """Queue `realign_story` for the story once the transaction commits."""
+    transaction.on_commit(lambda: realign_story.enqueue(story.pk))
 
 
 def batch_process(*, batch: str) -> None:

@@ -311,6 +311,62 @@ class Match(models.Model):
         return f"{self.kind} {self.score:.2f}: {self.a_id} ~ {self.b_id}"
 
 
+class RowCorrection(models.Model):
+    """An editor's correction of the rows: claim a is not the same as claim b (`apart`: a is
+    taken out of b's row), or is the same (`together`: their rows become one).
+
+    Claims are named by article and text, which survive `reprocess` (claim ids do not):
+    every alignment resolves them to the current claims (`claim_a`, `claim_b`) and records
+    whether the correction applies; one whose claim is gone is kept as no longer applying.
+    """
+
+    class Kind(models.TextChoices):
+        APART = "apart", "not the same"
+        TOGETHER = "together", "same as"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "waiting for the rows to be redone"
+        APPLIED = "applied", "applied"
+        STALE = "stale", "no longer applies"
+        REFUSED = "refused", "refused"
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="row_corrections")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    article_a = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    text_a = models.TextField(help_text="Claim a's text when the editor corrected it.")
+    position_a = models.PositiveIntegerField(help_text="Claim a's position then (a hint).")
+    claim_a = models.ForeignKey(
+        Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    article_b = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    text_b = models.TextField(help_text="Claim b's text when the editor corrected it.")
+    position_b = models.PositiveIntegerField(help_text="Claim b's position then (a hint).")
+    claim_b = models.ForeignKey(
+        Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    editor = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    note = models.CharField(max_length=500, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    reason = models.CharField(max_length=300, blank=True, help_text="Why it does not apply.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["story", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.text_a[:40]!r} {self.get_kind_display()} {self.text_b[:40]!r}"
+
+    @property
+    def editor_name(self) -> str:
+        return self.editor.get_username() if self.editor else "a former editor"
+
+
 class IngestJobQuerySet(models.QuerySet["IngestJob"]):
     def unfinished(self) -> IngestJobQuerySet:
         return self.filter(status__in=IngestJob.UNFINISHED)
