@@ -6,9 +6,10 @@ the qualifier differs ("up to 50,000" vs "approximately 50,000", "at least 50" v
 Figures left over pair, in order of appearance, with one of the same quantity
 (`same_quantity`: "24 dead" never pairs with "50 injured", nor "48 km" with "48"): "value"
 ("50,000" vs "40,000", "$100m" vs "$120m", "December 22" vs "December 23"), noted with the
-unit or thing counted when the text lacks it ("100 vs 120 mph", "1 vs 2 dead"). A figure still left is
-"only_a" / "only_b", except dates and decades: an outlet that adds "on December 22" or
-"in the ’90s" adds context rather than a differing figure, and the word diff shows it.
+unit or thing counted when the text lacks it ("100 vs 120 mph", "1 vs 2 dead"). A figure
+still left is "only_a" / "only_b", except dates and decades: an outlet that adds "on
+December 22" or "in the ’90s" adds context rather than a differing figure, and the word diff
+shows it.
 """
 
 from __future__ import annotations

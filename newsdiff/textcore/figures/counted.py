@@ -41,36 +41,42 @@ FATES = frozenset({DEAD, INJURED, SHOT})
 
 CASUALTY_WORDS = {
     **dict.fromkeys(
-        "dead killed died die deaths death fatalities fatality lives bodies".split(), DEAD
+        str.split("dead killed died die deaths death fatalities fatality lives bodies"), DEAD
     ),
-    **dict.fromkeys("injured wounded hurt injuries injury".split(), INJURED),
+    **dict.fromkeys(str.split("injured wounded hurt injuries injury"), INJURED),
     SHOT: SHOT,
 }
 PEOPLE_WORDS = frozenset(
-    "people person persons man men woman women child children individual individuals"
-    " personnel fighter fighters troop troops soldier soldiers mercenary mercenaries worker"
-    " workers employee employees co-worker co-workers coworker coworkers resident residents"
-    " civilian civilians adult adults strong other others contractor contractors convict"
-    " convicts recruit recruits prisoner prisoners inmate inmates combatant combatants"
-    " member members staff staffers volunteer volunteers refugee refugees migrant migrants"
-    " citizen citizens official officials officer officers police".split()
+    str.split(
+        "people person persons man men woman women child children individual individuals"
+        " personnel fighter fighters troop troops soldier soldiers mercenary mercenaries worker"
+        " workers employee employees co-worker co-workers coworker coworkers resident residents"
+        " civilian civilians adult adults strong other others contractor contractors convict"
+        " convicts recruit recruits prisoner prisoners inmate inmates combatant combatants"
+        " member members staff staffers volunteer volunteers refugee refugees migrant migrants"
+        " citizen citizens official officials officer officers police"
+    )
 )
 # Between a count and its casualty word: "24 people were killed", "2 others reportedly hurt".
 AUXILIARIES = frozenset(
-    "were was are is have has had been being be reportedly also all later since who".split()
+    str.split("were was are is have has had been being be reportedly also all later since who")
 )
 # Words that end the noun phrase after a count: no noun follows ("three of the victims").
 STOPS = frozenset(
-    "of in at on to from for with by as than and or but nor the a an that this these those"
-    " their his her its our your my who which whom whose per into onto over under after"
-    " before during between about around since until while when where if then there here"
-    " it they he she we you i more less".split()
+    str.split(
+        "of in at on to from for with by as than and or but nor the a an that this these those"
+        " their his her its our your my who which whom whose per into onto over under after"
+        " before during between about around since until while when where if then there here"
+        " it they he she we you i more less"
+    )
 )
 # Words between a count and its noun that say what kind ("three live shells").
 MODIFIERS = frozenset(
-    "other more additional further female male young old elderly small large big new live"
-    " former senior junior separate different local foreign unarmed armed innocent total"
-    " full actual only long-time".split()
+    str.split(
+        "other more additional further female male young old elderly small large big new live"
+        " former senior junior separate different local foreign unarmed armed innocent total"
+        " full actual only long-time"
+    )
 )
 NAME_SUFFIXES = r"(?:\s+(?:Jr\.?|Sr\.?|II|III|IV))?"
 

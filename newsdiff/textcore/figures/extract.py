@@ -29,9 +29,10 @@ quantity: the same dimension once units convert ("30 miles" and "48 km"; "120 mp
 "193 km/h"; square feet and square metres; °F and °C) and the same thing counted ("24 dead"
 is not "at least 50 injured", "three shells" is not "three entrances").
 
-Not figures: ordinals ("21st"), clock times ("3 p.m.", "15:11", "0737 GMT", "7.37am"), digits inside names
-("19FortyFive", "F-16", "IE6"), numbers labelled by a capitalised word ("Resolution 2231",
-"No. 2"), digits around a slash ("24/7", "9/11"), "one" / "a" on their own, and vague
+Not figures: ordinals ("21st"), clock times ("3 p.m.", "15:11", "0737 GMT", "7.37am"), digits
+inside names ("19FortyFive", "F-16", "IE6"), numbers labelled by a capitalised word
+("Resolution 2231", "No. 2"), digits around a slash ("24/7", "9/11"), "one" / "a" on their
+own, and vague
 multitudes ("tens of thousands", "hundreds of", "dozens of"): they state no value, and
 reading them as 10,000 would make "tens of thousands" clash with a precise "50,000".
 """
@@ -215,7 +216,7 @@ def _ranges_meet(a: Figure, value_a: float, b: Figure, value_b: float, converted
 
 def _range(qualifier: str, value: float) -> tuple[float, float]:
     low, high = QUALIFIER_RANGES.get(qualifier, (1.0, 1.0))
-    return tuple(sorted((value * low, value * high)))  # type: ignore[return-value]
+    return min(value * low, value * high), max(value * low, value * high)
 
 
 def _converted_close(base: str, a: float, b: float) -> bool:

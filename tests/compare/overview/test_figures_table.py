@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsdiff.compare.overview.figures_table import build_figures
+from newsdiff.compare.story_claims import StoryClaims
 from tests.compare.plain_story import article, claim, story_of
 
 
@@ -64,8 +65,8 @@ def test_mentions_show_the_words_around_the_figure() -> None:
     assert mention.after == " fighters deployed in eastern…"
 
 
-def rows_of(story: object) -> list[tuple[str, str, int]]:
-    return [(row.quantity, row.status, row.outlet_count) for row in build_figures(story)]  # type: ignore[arg-type]
+def rows_of(story: StoryClaims) -> list[tuple[str, str, int]]:
+    return [(row.quantity, row.status, row.outlet_count) for row in build_figures(story)]
 
 
 def test_the_same_number_of_different_things_is_not_one_row() -> None:
