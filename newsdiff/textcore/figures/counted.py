@@ -67,7 +67,8 @@ STOPS = frozenset(
         "of in at on to from for with by as than and or but nor the a an that this these those"
         " their his her its our your my who which whom whose per into onto over under after"
         " before during between about around since until while when where if then there here"
-        " it they he she we you i more less"
+        " it they he she we you i more less last next each apiece times up down out off away"
+        " back ago later earlier"
     )
 )
 # Words between a count and its noun that say what kind ("three live shells").

@@ -42,7 +42,7 @@ from __future__ import annotations
 import math
 import re
 
-from newsdiff.textcore.figures.counted import AGE, FATES, PEOPLE, counted_of
+from newsdiff.textcore.figures.counted import AGE, FATES, MAGNITUDE, PEOPLE, counted_of
 from newsdiff.textcore.figures.dates import DATE_UNITS, SpanSet, dates_agree, find_dates
 from newsdiff.textcore.figures.numwords import (
     DENOMINATORS,
@@ -113,7 +113,8 @@ FIGURE = re.compile(
 )
 NOT_FIGURES = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|GMT\b|UTC\b)|\b\d{1,2}:\d{2}\b|\b\d+(?:st|nd|rd|th)\b"
-    r"|\b\d{1,2}\.\d{2}\s?(?:[ap]\.m\.|[ap]m\b)|\b[0-2]\d[0-5]\d\s?(?:GMT|UTC|[ECMP][SD]T|HKT|BST|CET)\b"
+    r"|\b\d{1,2}(?:[.:]\d{2})?\s?[ap]\.\s[mM]\.|\b\d{1,2}\.\d{2}\s?(?:[ap]\.m\.|[ap]m\b)"
+    r"|\b[0-2]\d[0-5]\d\s?(?:GMT|UTC|[ECMP][SD]T|HKT|BST|CET)\b"
 )
 # What may stand before the space in front of a label ("IE 11": "[\w,;:)] IE 11").
 BEFORE_LABEL = re.compile(r"[\w,;:)]")
@@ -235,8 +236,12 @@ def _same_counted(a: str, b: str) -> bool:
 
 
 def _may_count_the_same(a: str, b: str) -> bool:
-    if _same_counted(a, b) or not a or not b:
+    """`_same_counted`, or one says nothing and the other counts (not an age or a magnitude:
+    a bare "50" is not "a 50-year-old"), or people and a fate."""
+    if _same_counted(a, b):
         return True
+    if not a or not b:
+        return (a or b).partition(" of ")[0] not in (AGE, MAGNITUDE)
     return PEOPLE in (a, b) and bool({a, b} & FATES)
 
 

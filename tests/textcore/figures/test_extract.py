@@ -284,6 +284,7 @@ def test_parse_number_words(phrase: str, value: float | None) -> None:
         ("Jean Larson, 48,", "Steinberg, 48,", False),
         ("Jean Larson, 48,", "a 48-year-old woman", True),
         ("a 48-year-old woman", "48 years", False),  # an age, not a duration
+        ("a 50-year-old man", "a total of 50", False),  # a bare number is no age
         ("a magnitude 6.1 quake", "6.1 miles", False),
     ],
 )
