@@ -117,6 +117,9 @@ class ArticleInput:
     story: str = ""
     external_id: str = ""
     path: str = ""  # where it was read from, for messages; `source_file` is what is stored
+    # Which of title, outlet, published and url an editor gave (the upload form): they win over
+    # what is found, and a new version of the source keeps them.
+    edited: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
@@ -426,7 +429,7 @@ def _jsonl_item(line: str, *, source: str, number: int) -> ArticleInput | InputP
     problem = _field_problem(obj)
     if problem:
         return InputProblem(source, problem, number)
-    published = _parse_published(obj.get("published"))
+    published = parse_published(obj.get("published"))
     if obj.get("published") and published is None:
         return InputProblem(source, BAD_DATE.format(value=obj["published"]), number)
     fmt = "text" if obj.get("text") else "html"
@@ -459,7 +462,9 @@ def _field_problem(obj: dict[str, Any]) -> str:
     return ""
 
 
-def _parse_published(value: object) -> datetime | None:
+def parse_published(value: object) -> datetime | None:
+    """An ISO 8601 date ("2023-01-20") or date and time ("2023-01-20T14:30:00Z"), else None;
+    a time without an offset comes back naive."""
     if not isinstance(value, str) or not value.strip():
         return None
     value = value.strip().replace("Z", "+00:00")
