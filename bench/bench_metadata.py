@@ -4,8 +4,9 @@ For each of the 181 saved pages of the Zyte benchmark (the set `bench_clean` sco
 outlet is the page's site name (`og:site_name`, `application-name`, JSON-LD publisher), else
 the name made of the URL's domain; a saved page uploaded without its URL has only its own
 address (`<link rel="canonical">`, `og:url`), counted too; the date is the page's metadata,
-else the text's dateline (`clean_html(...).published`). trafilatura's own site name and date are counted beside, for
-reference. Reads ../shared/data/extraction/zyte (or $NEWSDIFF_DATA/extraction/zyte).
+else the text's dateline (`clean_html(...).published`). trafilatura's own site name and date
+are counted beside, for reference. Reads ../shared/data/extraction/zyte (or
+$NEWSDIFF_DATA/extraction/zyte).
 
     .venv/bin/python -m bench.bench_metadata [--list]
 """
