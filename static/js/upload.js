@@ -99,9 +99,11 @@
   }
 
   function prefill(inputs, details) {
-    // What the editor typed meanwhile is kept.
+    // What the editor typed meanwhile is kept. The file is read here as UTF-8: a value of a
+    // page in a legacy encoding that did not decode (U+FFFD) is left for the server to find.
     Object.keys(details).forEach(function (key) {
-      if (details[key] && !inputs[key].value) { inputs[key].value = details[key]; }
+      var value = details[key];
+      if (value && value.indexOf("\uFFFD") < 0 && !inputs[key].value) { inputs[key].value = value; }
     });
   }
 
