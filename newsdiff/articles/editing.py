@@ -30,7 +30,8 @@ class EditRefused(ValueError):
 def article_update(
     *, article: Article, title: str, outlet: str, published: datetime | None, url: str
 ) -> Article:
-    """Store an editor's title, outlet, date and URL. A new outlet or URL is a new source
+    """Store an editor's title, outlet, date and URL; those changed are the editor's from then
+    on (`edited_fields`: a new version keeps them). A new outlet or URL is a new source
     (articles.identity): refused if another article of the story is that source with the
     same text."""
     url = web_url(url)[:1000]
@@ -40,13 +41,29 @@ def article_update(
         raise EditRefused(SAME_AS_ANOTHER)
     if published is not None and timezone.is_naive(published):
         published = timezone.make_aware(published, UTC)
+    before = _details(article)
     article.title = " ".join(title.split())[:500]
     article.outlet = outlet_get_or_create(name=outlet)
     article.published = published
     article.url = url
     article.source_key = key
-    article.save(update_fields=["title", "outlet", "published", "url", "source_key"])
+    after = _details(article)
+    edited = {field for field in after if after[field] != before[field]}
+    article.edited_fields = sorted(set(article.edited_fields) | edited)
+    article.save(
+        update_fields=["title", "outlet", "published", "url", "source_key", "edited_fields"]
+    )
     return article
+
+
+def _details(article: Article) -> dict[str, object]:
+    """The fields an editor sets with Edit details, as stored."""
+    return {
+        "title": article.title,
+        "outlet": article.outlet_id,
+        "published": article.published,
+        "url": article.url,
+    }
 
 
 def _source_key_after(article: Article, *, outlet: str, url: str) -> str:

@@ -256,6 +256,7 @@ def _article_create(
         external_id=item.external_id[:200],
         source_file=source.source_file,
         source_key=source.key,
+        edited_fields=sorted(set(item.edited)),
         raw=item.raw,
         raw_format=item.fmt,
         text=cleaned.text,

@@ -84,6 +84,8 @@ def _job(batch: uuid.UUID, story: Story, item: ArticleInput) -> IngestJob:
         title=item.title[:500],
         url=item.url[:1000],
         outlet=item.outlet[:200],
+        published=item.published,
+        edited_fields=list(item.edited),
     )
 
 
@@ -153,6 +155,8 @@ def _job_process(job: IngestJob) -> None:
             title=job.title,
             url=job.url,
             outlet=job.outlet,
+            published=job.published,
+            edited=tuple(job.edited_fields),
         )
         if job.fetch and job.article is not None:  # a check for changes of this article
             article = job.article

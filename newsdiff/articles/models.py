@@ -99,6 +99,12 @@ class Article(models.Model):
     title_line = models.TextField(
         blank=True, help_text="The line an editor marked as the headline, if any."
     )
+    edited_fields = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Which of title, outlet, published and url an editor set (in the upload form "
+        "or with Edit details): a new version of the source leaves them as the editor set them.",
+    )
     raw = models.TextField(help_text="The input exactly as received (decoded to text).")
     raw_format = models.CharField(max_length=10, choices=Format.choices, default=Format.TEXT)
     text = models.TextField(help_text="The cleaned body as shown to editors.")
@@ -402,6 +408,10 @@ class IngestJob(models.Model):
     title = models.CharField(max_length=500, blank=True)
     url = models.URLField(max_length=1000, blank=True)
     outlet = models.CharField(max_length=200, blank=True)
+    published = models.DateTimeField(null=True, blank=True)
+    edited_fields = models.JSONField(
+        default=list, blank=True, help_text="Which of the values above the editor gave."
+    )
     fetch = models.BooleanField(
         default=False,
         help_text="The page is fetched from `url` by the worker (with `article` set: a check "

@@ -70,7 +70,8 @@ def clean_html(
     zone is looked for; the fallback's whole-page text is cleaned like pasted text. A line of
     more than MAX_LINE_CHARS characters (the limit uploaded text is held to) is removed. The
     site name and publication date come from the page's metadata (`metadata.page_metadata`),
-    the date else from the text's dateline.
+    the date else from the text's dateline; its address is `url`, else the page's own
+    (canonical) address.
     """
     page = extract(html, url)
     lines = classify_lines(
@@ -91,7 +92,7 @@ def clean_html(
         title=title_line.strip() or page.title or None,
         author=page.author,
         date=page.date,
-        url=url,
+        url=url or facts.url,
         published=facts.published,
         site_name=facts.site_name,
     )
