@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0007_article_versions_and_url_jobs'),
+        ('articles', '0008_rowcorrection'),
     ]
 
     operations = [
