@@ -47,6 +47,9 @@ class CoverageCell:
         return f"{named} and {more} more" if more > 0 else named
 
 
+LACKING = CoverageCell(LACKS)  # every cell that lacks the statement (it holds nothing else)
+
+
 @dataclass(frozen=True, slots=True)
 class CoverageRow:
     group_id: int
@@ -124,14 +127,23 @@ def _by_column(members: list[Claim], column_of: dict[int, int]) -> dict[int, lis
 
 
 def _alike(by_column: dict[int, list[Claim]]) -> dict[int, list[int]]:
-    """For each column, the other columns whose claims share its wording (each pair once)."""
+    """For each column, the other columns whose claims share its wording. Columns with the
+    same wordings (an outlet's versions, wire copies) are compared as one."""
+    same: dict[frozenset[str], list[int]] = defaultdict(list)
+    for column in sorted(by_column):
+        same[frozenset(claim.text for claim in by_column[column])].append(column)
+    wordings = list(same)
     alike: dict[int, list[int]] = defaultdict(list)
-    columns = sorted(by_column)
-    for n, column in enumerate(columns):
-        for other in columns[n + 1 :]:
-            if _share_wording(by_column[column], by_column[other]):
-                alike[column].append(other)
-                alike[other].append(column)
+    for n, wording in enumerate(wordings):
+        if len(same[wording]) > 1 and _share_wording(wording, wording):
+            for column in same[wording]:
+                alike[column].extend(other for other in same[wording] if other != column)
+        for other_wording in wordings[n + 1 :]:
+            if _share_wording(wording, other_wording):
+                for column in same[wording]:
+                    alike[column].extend(same[other_wording])
+                for column in same[other_wording]:
+                    alike[column].extend(same[wording])
     return alike
 
 
@@ -143,10 +155,10 @@ def _cell(
 ) -> CoverageCell:
     own = by_column.get(column, [])
     if not own:
-        return CoverageCell(LACKS)
+        return LACKING
     like = tuple(labels[other] for other in sorted(alike.get(column, [])))
     return CoverageCell(HAS if like else PARAPHRASES, tuple(own), like)
 
 
-def _share_wording(own: list[Claim], theirs: list[Claim]) -> bool:
-    return any(shared_wording(a.text, b.text) >= VERBATIM_SHARE for a in own for b in theirs)
+def _share_wording(own: frozenset[str], theirs: frozenset[str]) -> bool:
+    return any(shared_wording(a, b) >= VERBATIM_SHARE for a in own for b in theirs)
