@@ -8,8 +8,8 @@ when it says it in its own words, and *lacks* it otherwise.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsdiff.compare.overview.wording import VERBATIM_SHARE, central, shared_wording
@@ -67,10 +67,16 @@ class CoverageRow:
 class Coverage:
     labels: tuple[str, ...]
     rows: tuple[CoverageRow, ...]
+    # Each column's cells by state, counted on first use (the page asks several times).
+    _states: list[Counter[str]] = field(default_factory=list, init=False, compare=False, repr=False)
 
     def carried(self, column: int, state: str | None = None) -> int:
-        cells = (row.cells[column].state for row in self.rows)
-        return sum(s == state if state else s != LACKS for s in cells)
+        if not self._states:
+            self._states.extend(
+                Counter(row.cells[n].state for row in self.rows) for n in range(len(self.labels))
+            )
+        states = self._states[column]
+        return states[state] if state else sum(states.values()) - states[LACKS]
 
 
 @dataclass(frozen=True, slots=True)

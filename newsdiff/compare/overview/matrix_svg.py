@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from functools import lru_cache
 from html import escape
 
 from django.utils.html import format_html, format_html_join
@@ -106,11 +107,13 @@ def _left(columns: int) -> int:
     return NARROW_LABEL_WIDTH if columns > MANY_COLUMNS else LABEL_WIDTH
 
 
+@lru_cache(maxsize=64)  # asked for each row
 def _head_height(labels: tuple[str, ...]) -> int:
     longest = max((len(column_label(label)) for label in labels), default=0)
     return 24 + math.ceil(longest * HEAD_CHAR_WIDTH * math.sin(math.radians(HEAD_ANGLE)))
 
 
+@lru_cache(maxsize=64)  # asked for each row
 def _width(labels: tuple[str, ...]) -> int:
     """Room for the columns, and for the last label leaning out to the right."""
     longest = max((len(column_label(label)) for label in labels), default=0)

@@ -74,6 +74,7 @@ def topic_overlap(a: str, b: str) -> float:
     return len(x & y) / min(len(x), len(y)) if x and y else 0.0
 
 
+@lru_cache(maxsize=8192)
 def excerpt(text: str, limit: int) -> str:
     """`text` cut at a word boundary to at most `limit` characters, with an ellipsis if cut."""
     text = " ".join(text.split())
