@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import combinations
 from typing import TYPE_CHECKING
 
 from newsdiff.compare.overview.quantity_labels import quantity_label
@@ -124,15 +123,24 @@ def _figure(stored: dict[str, object]) -> Figure:
 
 
 def _variants(mentions: list[FigureMention]) -> list[list[FigureMention]]:
-    """Mentions grouped so that every two in a variant agree."""
+    """Mentions grouped so that every two in a variant agree. A figure stated again, the same
+    (an outlet's versions, wire copies), joins the variant of its first statement: it agrees
+    with whatever that one agrees with."""
     variants: list[list[FigureMention]] = []
+    variant_of: dict[Figure, list[FigureMention]] = {}
     for mention in mentions:
+        if mention.figure in variant_of:
+            variant_of[mention.figure].append(mention)
+            continue
         for variant in variants:
             if all(figures_agree(mention.figure, other.figure) for other in variant):
                 variant.append(mention)
                 break
         else:
-            variants.append([mention])
+            variant = [mention]
+            variants.append(variant)
+        if figures_agree(mention.figure, mention.figure):
+            variant_of[mention.figure] = variant
     return variants
 
 
@@ -142,9 +150,21 @@ def _clashes(mentions: list[FigureMention]) -> Iterable[tuple[FigureMention, Fig
     for mention in mentions:
         if mention.group is not None:
             grouped[mention.group][mention.column].append(mention)
+    # Columns that state the same figures (an outlet's versions, wire copies) are compared
+    # once: the same figures again would link the same variants.
+    compared: set[tuple[tuple[Figure, ...], tuple[Figure, ...]]] = set()
     for columns in grouped.values():
-        for (_, left), (_, right) in combinations(sorted(columns.items()), 2):
-            yield from _clashes_between(left, right)
+        alike: dict[tuple[Figure, ...], list[list[FigureMention]]] = defaultdict(list)
+        for _, found in sorted(columns.items()):
+            alike[tuple(m.figure for m in found)].append(found)
+        kinds = list(alike.items())
+        for n, (figures, stated) in enumerate(kinds):
+            pairs = [(figures, stated[0], figures, stated[1])] if len(stated) > 1 else []
+            pairs += [(figures, stated[0], other, also[0]) for other, also in kinds[n + 1 :]]
+            for left_figures, left, right_figures, right in pairs:
+                if (left_figures, right_figures) not in compared:
+                    compared.add((left_figures, right_figures))
+                    yield from _clashes_between(left, right)
 
 
 def _clashes_between(
