@@ -27,11 +27,16 @@ from newsdiff.articles.versions import (
     version_first,
     version_latest_sync,
 )
+from newsdiff.textcore.claims import MAX_SENTENCE_CHARS
 from newsdiff.textcore.pipeline import ProcessedArticle, process_article
 from newsdiff.textcore.types import Cleaned
 
 EMPTY_AFTER_CLEANING = "nothing is left after cleaning: no article text was found"
 NO_CLAIMS = "no sentences were found in the article text"
+NO_CLAIMS_TOO_LONG = (
+    "no sentences were found in the article text (text running on for more than "
+    "{limit:,} characters with no sentence end is not one)"
+)
 TOO_MANY_CLAIMS = "{count:,} statements found, more than one article holds (the limit is {limit:,})"
 WOULD_DUPLICATE = (
     "after this correction the article would be the same as another of the same source in the story"
@@ -133,6 +138,8 @@ def article_checked(processed: ProcessedArticle) -> ProcessedArticle:
     if not processed.cleaned.text.strip():
         raise ArticleRejected(EMPTY_AFTER_CLEANING)
     if not processed.claims:
+        if len(processed.cleaned.text) > MAX_SENTENCE_CHARS:
+            raise ArticleRejected(NO_CLAIMS_TOO_LONG.format(limit=MAX_SENTENCE_CHARS))
         raise ArticleRejected(NO_CLAIMS)
     if len(processed.claims) > MAX_CLAIMS:
         raise ArticleRejected(TOO_MANY_CLAIMS.format(count=len(processed.claims), limit=MAX_CLAIMS))

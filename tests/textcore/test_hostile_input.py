@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.hostile_inputs import HostileInput, hostile_inputs
-from newsdiff.textcore.claims import extract_claims
+from newsdiff.textcore.claims import MAX_SENTENCE_CHARS, extract_claims
 from newsdiff.textcore.claims.segment import block_spans, is_heading
 from newsdiff.textcore.clean import clean_html, clean_text
 from newsdiff.textcore.pipeline import process_article
@@ -44,6 +44,8 @@ def test_hostile_input_goes_through_the_pipeline_within_the_deadline(name: str) 
     processed = within_deadline(lambda: process_article(item.raw, fmt=item.fmt))
     if item.fmt == "text":
         assert processed.cleaned.blocks  # processed, not skipped
+    # a run of thousands of characters is no claim (nothing to embed at 256 tokens)
+    assert all(len(claim.text) <= MAX_SENTENCE_CHARS for claim in processed.claims)
 
 
 def test_the_inputs_have_the_sizes_of_the_probe() -> None:
