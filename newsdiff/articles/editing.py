@@ -15,6 +15,7 @@ from newsdiff.articles.ingest import outlet_get_or_create
 from newsdiff.articles.inputs import web_url
 from newsdiff.articles.jobs import article_redo_queue
 from newsdiff.articles.models import Article, Story
+from newsdiff.articles.names import visible
 
 SAME_AS_ANOTHER = (
     "Another article of the story has this outlet and URL and the same text: this would make "
@@ -41,7 +42,7 @@ def article_update(
         raise EditRefused(SAME_AS_ANOTHER)
     if published is not None and timezone.is_naive(published):
         published = timezone.make_aware(published, UTC)
-    article.title = " ".join(title.split())[:500]
+    article.title = visible(title, 500)
     article.outlet = outlet_get_or_create(name=outlet)
     article.published = published
     article.url = url
@@ -70,7 +71,7 @@ def article_title_line(*, article: Article, index: int) -> Article:
     text = " ".join(str(article.blocks[index][0]).split())
     if not text:
         raise EditRefused(EMPTY_LINE)
-    article.title_line, article.title = text, text[:500]
+    article.title_line, article.title = text, visible(text, 500)
     article.save(update_fields=["title_line", "title"])
     article_redo_queue(article=article)
     return article

@@ -29,6 +29,7 @@ from newsdiff.articles.models import (
     Story,
     content_hash,
 )
+from newsdiff.articles.names import visible
 from newsdiff.textcore.differences import diff_versions, is_boring_change
 from newsdiff.textcore.pipeline import ProcessedArticle
 
@@ -99,7 +100,7 @@ def article_version_update(
         number = version_latest_number(article) + 1
         article.raw, article.raw_format = item.raw, item.fmt
         article.text, article.content_hash = cleaned.text, fingerprint
-        article.title = (item.title or cleaned.title or article.title)[:500]
+        article.title = visible(item.title or cleaned.title, 500) or article.title
         article.blocks = mapping.block_rows(cleaned)
         article.save(update_fields=["raw", "raw_format", "text", "content_hash", "title", "blocks"])
         article.removed_spans.all().delete()
