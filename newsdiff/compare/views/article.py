@@ -67,6 +67,7 @@ def article_line_correct(request: HtmxHttpRequest, slug: str, pk: int, index: in
         verb = "Restored" if action == "keep" else "Removed"
         messages.success(request, CORRECTION_QUEUED.format(verb=verb))
     if request.htmx:
+        article.refresh_from_db()  # as stored now (a worker may have done it already)
         context = _reading_context(article)
         return render(request, "compare/article_detail.html#reading", context)
     return redirect(f"{article.get_absolute_url()}#line-{index}")
