@@ -85,7 +85,8 @@ def article_reading(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
     context = _reading_context(article)
     html = render_to_string("compare/article_detail.html#reading", context, request)
-    if context["redo"] is not None and not context["redo"].is_finished:
+    redo = context["redo"]
+    if isinstance(redo, IngestJob) and not redo.is_finished:
         return HttpResponse(html)
     return HttpResponseStopPolling(html)
 
