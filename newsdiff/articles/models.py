@@ -417,6 +417,11 @@ class IngestJob(models.Model):
         help_text="The page is fetched from `url` by the worker (with `article` set: a check "
         "of that article for changes).",
     )
+    redo = models.BooleanField(
+        default=False,
+        help_text="The worker cleans `article` again with its corrections and headline line "
+        "(an editor's correction); nothing is uploaded or fetched.",
+    )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
     message = models.TextField(blank=True)
     article = models.ForeignKey(Article, on_delete=models.SET_NULL, null=True, blank=True)

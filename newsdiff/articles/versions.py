@@ -31,6 +31,7 @@ from newsdiff.articles.models import (
     Story,
     content_hash,
 )
+from newsdiff.articles.names import visible
 from newsdiff.textcore.differences import diff_versions, is_boring_change
 from newsdiff.textcore.pipeline import ProcessedArticle
 
@@ -101,7 +102,7 @@ def article_version_update(
         number = version_latest_number(article) + 1
         article.raw, article.raw_format = item.raw, item.fmt
         article.text, article.content_hash = cleaned.text, fingerprint
-        found_title = (item.title or cleaned.title or article.title)[:500]
+        found_title = visible(item.title or cleaned.title, 500) or article.title
         article.title = _kept(article, item, "title", found_title, found_title)
         found_date = published_for(item, cleaned)
         article.published = _kept(

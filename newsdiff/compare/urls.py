@@ -49,6 +49,11 @@ urlpatterns = [
         name="article-line-correct",
     ),
     path(
+        "stories/<slug:slug>/articles/<id:pk>/reading/",
+        article.article_reading,
+        name="article-reading",
+    ),
+    path(
         "stories/<slug:slug>/articles/<int:pk>/lines/<int:index>/title/",
         article_edit.article_title_set,
         name="article-title-line",
