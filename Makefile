@@ -84,6 +84,7 @@ bench-match: $(VENV)/.installed-dev
 bench-sentences: $(VENV)/.installed-dev
 	$(PY) -m bench.bench_sentences
 
+# The story pages on gunicorn with DEBUG off, as `make serve`: their Server-Timing and size.
 bench-page: $(VENV)/.installed-dev
 	$(PY) -m bench.bench_page
 

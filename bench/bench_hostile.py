@@ -3,6 +3,9 @@
 1. Each input of `bench.hostile_inputs` is ingested by `manage.py ingest` into a scratch SQLite
    database, one process per input, killed after `--timeout` seconds: wall time, and whether
    it was stored or refused (and why).
+   Then the text core alone, in this process: each input the shape check admits cleaned and split
+   (`process_article`) and its claims embedded (`embed_claims`), wall and CPU seconds (CPU
+   time is what other work on a shared machine does not inflate).
 2. A production-like stack (scripts/stack.py: gunicorn and one db_worker, DEBUG off) on
    loopback: a reader signed in over HTTP fetches the story list every `--every` seconds, first
    while nothing runs, then while an editor uploads every input the upload form accepts and
@@ -11,7 +14,8 @@
 
 Standard library and the repo's own scripts only; prints tables.
 
-    python -m bench.bench_hostile [--timeout 60] [--every 0.2] [--skip-ingest] [--skip-stack]
+    python -m bench.bench_hostile [--timeout 60] [--every 0.2] [--port N] [--skip-ingest]
+                                  [--skip-stack]
 """
 
 from __future__ import annotations
@@ -95,6 +99,45 @@ def _ingest_outcome(result: subprocess.CompletedProcess[str]) -> str:
     return "refused: " + problem.split(": ", 1)[-1][:70] if problem else result.stdout[-80:]
 
 
+@dataclass(frozen=True, slots=True)
+class CoreRun:
+    name: str
+    claims: int
+    longest: int
+    process_s: float
+    embed_s: float
+    cpu_s: float
+
+
+def text_core_all() -> list[CoreRun]:
+    """Each input the shape check admits through the text core in this process (model loaded
+    first), timed."""
+    from newsdiff.textcore.match import get_embedder
+    from newsdiff.textcore.pipeline import embed_claims, process_article
+
+    get_embedder().encode(["The model is loaded before the clock starts."])
+    runs = []
+    for item in accepted_uploads():
+        cpu, started = time.process_time(), time.perf_counter()
+        processed = process_article(item.raw, fmt=item.fmt)
+        processed_at = time.perf_counter()
+        embed_claims(processed.claims)
+        done = time.perf_counter()
+        longest = max((len(claim.text) for claim in processed.claims), default=0)
+        runs.append(
+            CoreRun(
+                item.name,
+                len(processed.claims),
+                longest,
+                processed_at - started,
+                done - processed_at,
+                time.process_time() - cpu,
+            )
+        )
+        print(f"  text core {item.name}: {done - started:.2f} s", flush=True)
+    return runs
+
+
 # --- 2. a reader while hostile uploads are processed ------------------------------------------
 
 
@@ -144,7 +187,9 @@ def accepted_uploads() -> list[HostileInput]:
     return [item for item in hostile_inputs() if not shape_problem(item.raw, item.fmt)]
 
 
-def start_stack(folder: Path, *, article_seconds: float | None = None) -> Stack:
+def start_stack(
+    folder: Path, *, article_seconds: float | None = None, port: int | None = None
+) -> Stack:
     """A stack on a fresh database with an editor and a reader; started."""
     extra = {"NEWSDIFF_PASSWORD": RUN_PASSWORD}
     if article_seconds is not None:
@@ -152,7 +197,7 @@ def start_stack(folder: Path, *, article_seconds: float | None = None) -> Stack:
     stack = Stack(
         StackConfig(
             database_url=f"sqlite:///{folder / 'stack.sqlite3'}",
-            port=free_port(),
+            port=port or free_port(),
             workers=1,
             web_workers=1,
             web_threads=4,
@@ -205,8 +250,8 @@ def jobs_running(stack: Stack) -> int:
     return sum(1 for _, status, _, _ in job_rows(stack) if status in ("processing", "aligning"))
 
 
-def measure_reader(folder: Path, every: float, deadline: float) -> None:
-    stack = start_stack(folder)
+def measure_reader(folder: Path, every: float, deadline: float, port: int | None = None) -> None:
+    stack = start_stack(folder, port=port)
     try:
         reader = Browser(stack.base_url, timeout=deadline)
         reader.sign_in(READER, READER_PASSWORD)
@@ -251,6 +296,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=60.0, help="per ingest, seconds")
     parser.add_argument("--every", type=float, default=0.2, help="reader's pause between GETs")
     parser.add_argument("--deadline", type=float, default=300.0, help="stack run, seconds")
+    parser.add_argument("--port", type=int, default=None, help="the stack's (default: a free one)")
     parser.add_argument("--skip-ingest", action="store_true")
     parser.add_argument("--skip-stack", action="store_true")
     args = parser.parse_args()
@@ -266,8 +312,21 @@ def main() -> None:
                     [[r.name, f"{r.size:,}", r.seconds, r.outcome] for r in runs],
                 )
             )
+            print()
+            print("The text core alone (this process, model loaded; inputs the shape check admits)")
+            core = text_core_all()
+            print()
+            print(
+                table(
+                    ["input", "claims", "longest claim", "clean+claims s", "embed s", "CPU s"],
+                    [
+                        [r.name, r.claims, f"{r.longest:,}", r.process_s, r.embed_s, r.cpu_s]
+                        for r in core
+                    ],
+                )
+            )
         if not args.skip_stack:
-            measure_reader(folder, args.every, args.deadline)
+            measure_reader(folder, args.every, args.deadline, args.port)
 
 
 if __name__ == "__main__":

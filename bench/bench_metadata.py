@@ -2,9 +2,11 @@
 
 For each of the 181 saved pages of the Zyte benchmark (the set `bench_clean` scores), the
 outlet is the page's site name (`og:site_name`, `application-name`, JSON-LD publisher), else
-the name made of the URL's domain; the date is the page's metadata, else the text's dateline
-(`clean_html(...).published`). trafilatura's own site name and date are counted beside, for
-reference. Reads ../shared/data/extraction/zyte (or $NEWSDIFF_DATA/extraction/zyte).
+the name made of the URL's domain; a saved page uploaded without its URL has only its own
+address (`<link rel="canonical">`, `og:url`), counted too; the date is the page's metadata,
+else the text's dateline (`clean_html(...).published`). trafilatura's own site name and date
+are counted beside, for reference. Reads ../shared/data/extraction/zyte (or
+$NEWSDIFF_DATA/extraction/zyte).
 
     .venv/bin/python -m bench.bench_metadata [--list]
 """
@@ -37,6 +39,10 @@ def main() -> int:
         reference = trafilatura.extract_metadata(page.html, default_url=page.url)
         counts["site name from the page"] += bool(facts.site_name)
         counts["outlet from the page or the domain"] += bool(facts.site_name or domain_name)
+        # A saved page uploaded without its URL: only its own (canonical) address is known.
+        counts["address from the page (canonical)"] += bool(facts.url)
+        own_name = outlet_from_url(facts.url)
+        counts["outlet from the page or its own addr"] += bool(facts.site_name or own_name)
         counts["date from the page's metadata"] += bool(facts.published)
         counts["date from the dateline only"] += bool(published and not facts.published)
         counts["date (metadata or dateline)"] += bool(published)

@@ -2,9 +2,16 @@
 
 A throw-away SQLite database holds the seed story and a 30-article story (the seeds in six
 versions each: the same reporting with one added line, as outlets' updates look); the pages
-are requested repeatedly over HTTP on loopback. Prints median and p90 time and the size.
+are requested repeatedly over HTTP on loopback from one kept-alive connection.
 
-    .venv/bin/python -m bench.bench_page [--repeat 20]
+The server is the production one (`make serve`: gunicorn, DEBUG off, whitenoise), one worker.
+Server time is what the application reports in its Server-Timing header (newsdiff/
+server_timing.py: from the first middleware in to the response out); the round trip is the
+client's, from sending the request to the last byte (it adds gunicorn, loopback and reading).
+`--runserver` serves with Django's runserver and DEBUG on instead (`make run`), whose replies
+wait about 40 ms each on a delayed ACK (wsgiref sends headers and body apart, Nagle on).
+
+    .venv/bin/python -m bench.bench_page [--repeat 20] [--runserver]
 """
 
 from __future__ import annotations
@@ -13,8 +20,10 @@ import argparse
 import re
 import statistics
 import time
+from dataclasses import dataclass
 
-from bench.demo_server import ROOT, DemoServer, demo_server
+from bench.demo_server import ROOT, DemoServer, demo_server, production_server
+from newsdiff.server_timing import app_milliseconds
 from scripts.client import Browser
 
 VERSIONS = 6
@@ -23,12 +32,25 @@ VERSIONS = 6
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument(
+        "--runserver", action="store_true", help="runserver with DEBUG on, not gunicorn"
+    )
     args = parser.parse_args()
-    with demo_server(prepare=_thirty_versions) as server:
+    serve = demo_server if args.runserver else production_server
+    with serve(prepare=_thirty_versions) as server:
         browser = server.signed_in()
         pages = _pages(browser)
         rows = [_measure(browser, path, args.repeat, name) for name, path in pages]
-    _print_table(rows, args.repeat)
+    server_name = "runserver, DEBUG on" if args.runserver else "gunicorn, DEBUG off"
+    _print_table(rows, args.repeat, server_name)
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    page: str
+    server_ms: list[float]  # the Server-Timing header's app duration, sorted
+    round_trip_ms: list[float]  # sorted
+    size: int
 
 
 def _thirty_versions(server: DemoServer) -> None:
@@ -59,23 +81,39 @@ def _pages(browser: Browser) -> list[tuple[str, str]]:
     ]
 
 
-def _measure(browser: Browser, path: str, repeat: int, name: str) -> tuple[str, float, float, int]:
-    times, size = [], 0
+def _measure(browser: Browser, path: str, repeat: int, name: str) -> Measured:
+    server, round_trip, size = [], [], 0
     browser.get(path)  # warm up
     for _ in range(repeat):
         started = time.perf_counter()
-        body = browser.get(path).body
-        times.append((time.perf_counter() - started) * 1000)
-        size = len(body)
-    times.sort()
-    return name, statistics.median(times), times[int(0.9 * (len(times) - 1))], size
+        response = browser.get(path)
+        round_trip.append((time.perf_counter() - started) * 1000)
+        if response.status != 200:
+            raise RuntimeError(f"{path} answered {response.status}")
+        reported = app_milliseconds(response.headers.get("server-timing", ""))
+        if reported is None:
+            raise RuntimeError(f"{path} sent no Server-Timing app duration")
+        server.append(reported)
+        size = len(response.body)
+    return Measured(name, sorted(server), sorted(round_trip), size)
 
 
-def _print_table(rows: list[tuple[str, float, float, int]], repeat: int) -> None:
-    print(f"Story pages on a running server (runserver, SQLite, DEBUG on), {repeat} requests each")
-    print(f"{'page':<26} {'median ms':>10} {'p90 ms':>8} {'HTML KB':>9}")
-    for name, median, p90, size in rows:
-        print(f"{name:<26} {median:>10.1f} {p90:>8.1f} {size / 1024:>9.1f}")
+def _p90(times: list[float]) -> float:
+    return times[int(0.9 * (len(times) - 1))]
+
+
+def _print_table(rows: list[Measured], repeat: int, server_name: str) -> None:
+    print(f"Story pages on a running server ({server_name}, SQLite), {repeat} requests each")
+    print("server ms: the app's Server-Timing; round trip: the client's, over loopback HTTP")
+    print(
+        f"{'page':<26} {'server ms':>10} {'p90':>7} {'round trip ms':>14} {'p90':>7} {'HTML KB':>8}"
+    )
+    for row in rows:
+        print(
+            f"{row.page:<26} {statistics.median(row.server_ms):>10.1f} {_p90(row.server_ms):>7.1f}"
+            f" {statistics.median(row.round_trip_ms):>14.1f} {_p90(row.round_trip_ms):>7.1f}"
+            f" {row.size / 1024:>8.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,9 @@
 
 with demo_server(prepare=prepare) as server:
     browser = server.signed_in()
+
+`demo_server` runs Django's runserver with DEBUG on, as `make run` does; `production_server`
+runs gunicorn with DEBUG off, as `make serve` does (scripts/stack.py), for timing pages.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.client import Browser, free_port, signed_in
+from scripts.stack import Stack, StackConfig
 
 ROOT = Path(__file__).resolve().parents[1]
 USER, PASSWORD = "bench", "bench-password-123"
@@ -53,14 +57,7 @@ def demo_server(prepare: Callable[[DemoServer], None] | None = None) -> Iterator
         port = free_port()
         server = DemoServer(base=f"http://127.0.0.1:{port}", env=env, tmp=Path(tmp))
         server.manage("migrate", "--noinput")
-        server.manage("load_demo")
-        code = (
-            "from django.contrib.auth import get_user_model; "
-            f"get_user_model().objects.create_superuser({USER!r}, password={PASSWORD!r})"
-        )
-        server.manage("shell", "-c", code)
-        if prepare:
-            prepare(server)
+        _demo_data(server, prepare)
         process = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
             cwd=ROOT,
@@ -74,6 +71,41 @@ def demo_server(prepare: Callable[[DemoServer], None] | None = None) -> Iterator
         finally:
             process.terminate()
             process.wait(timeout=10)
+
+
+@contextmanager
+def production_server(
+    prepare: Callable[[DemoServer], None] | None = None, *, web_workers: int = 1
+) -> Iterator[DemoServer]:
+    """As `demo_server`, served as in production: gunicorn (gthread), DEBUG off, whitenoise."""
+    with tempfile.TemporaryDirectory() as tmp:
+        config = StackConfig(
+            database_url=f"sqlite:///{tmp}/demo.sqlite3",
+            port=free_port(),
+            workers=0,
+            web_workers=web_workers,
+            log_dir=Path(tmp) / "logs",
+        )
+        stack = Stack(config)
+        stack.prepare()
+        server = DemoServer(base=stack.base_url, env=stack.env(), tmp=Path(tmp))
+        _demo_data(server, prepare)
+        stack.start()
+        try:
+            yield server
+        finally:
+            stack.stop()
+
+
+def _demo_data(server: DemoServer, prepare: Callable[[DemoServer], None] | None) -> None:
+    server.manage("load_demo")
+    code = (
+        "from django.contrib.auth import get_user_model; "
+        f"get_user_model().objects.create_superuser({USER!r}, password={PASSWORD!r})"
+    )
+    server.manage("shell", "-c", code)
+    if prepare:
+        prepare(server)
 
 
 def _wait_for(base: str, seconds: float = 30.0) -> None:

@@ -2,7 +2,8 @@
 
 Copies of one text (wire copy) are aligned once and the result spread to each (`copies`).
 
-One transaction per store; rows are built in `mapping`.
+Editors' corrections of the rows are applied to every alignment (`row_corrections`), so they
+survive re-alignment and reprocessing. One transaction per store; rows are built in `mapping`.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 from django.db import transaction
 
-from newsdiff.articles import mapping
+from newsdiff.articles import mapping, row_corrections
 from newsdiff.articles.copies import align_copies_once
-from newsdiff.articles.models import Claim, ClaimGroup, Match, Story
+from newsdiff.articles.models import Claim, ClaimGroup, Match, RowCorrection, Story
 from newsdiff.textcore.pipeline import align_articles, embed_claims
 from newsdiff.textcore.types import Alignment
 
@@ -59,6 +60,13 @@ def _align_once(story: Story, *, locked: bool) -> AlignOutcome | None:
         [len(claims) for claims in rows],
         lambda reps: align_articles([core_rows[i] for i in reps], [vectors[i] for i in reps]),
     )
+    corrected = row_corrections.corrections_apply(
+        list(story.row_corrections.select_related("article_a__outlet", "article_b__outlet")),
+        articles,
+        rows,
+        alignment,
+    )
+    alignment = corrected.alignment
     with transaction.atomic():
         story_lock(story)
         if not locked and _claim_ids(story) != sorted(c.pk for claims in rows for c in claims):
@@ -67,6 +75,7 @@ def _align_once(story: Story, *, locked: bool) -> AlignOutcome | None:
         story.matches.all().delete()
         story.groups.all().delete()
         _store_alignment(story, rows, alignment)
+        _store_corrections(story, corrected.corrections)
     return AlignOutcome(
         claims=sum(len(claims) for claims in rows),
         matches=len(alignment.matches),
@@ -112,3 +121,10 @@ def _store_alignment(story: Story, rows: list[list[Claim]], alignment: Alignment
     groups = ClaimGroup.objects.bulk_create(mapping.group_rows(story, alignment))
     through = ClaimGroup.claims.through
     through.objects.bulk_create(mapping.group_member_rows(groups, rows, alignment))
+
+
+def _store_corrections(story: Story, corrections: list[RowCorrection]) -> None:
+    """Save what each correction applies to now; one an editor undid meanwhile stays undone."""
+    existing = set(story.row_corrections.values_list("pk", flat=True))
+    kept = [correction for correction in corrections if correction.pk in existing]
+    RowCorrection.objects.bulk_update(kept, row_corrections.STATUS_FIELDS)

@@ -11,9 +11,11 @@ from django.utils import timezone
 
 from newsdiff.articles.alignment import story_align, story_lock
 from newsdiff.articles.identity import source_key
-from newsdiff.articles.ingest import ArticleRejected, article_reprocess, outlet_get_or_create
+from newsdiff.articles.ingest import outlet_get_or_create
 from newsdiff.articles.inputs import web_url
+from newsdiff.articles.jobs import article_redo_queue
 from newsdiff.articles.models import Article, Story
+from newsdiff.articles.names import visible
 
 SAME_AS_ANOTHER = (
     "Another article of the story has this outlet and URL and the same text: this would make "
@@ -30,7 +32,8 @@ class EditRefused(ValueError):
 def article_update(
     *, article: Article, title: str, outlet: str, published: datetime | None, url: str
 ) -> Article:
-    """Store an editor's title, outlet, date and URL. A new outlet or URL is a new source
+    """Store an editor's title, outlet, date and URL; those changed are the editor's from then
+    on (`edited_fields`: a new version keeps them). A new outlet or URL is a new source
     (articles.identity): refused if another article of the story is that source with the
     same text."""
     url = web_url(url)[:1000]
@@ -40,13 +43,29 @@ def article_update(
         raise EditRefused(SAME_AS_ANOTHER)
     if published is not None and timezone.is_naive(published):
         published = timezone.make_aware(published, UTC)
-    article.title = " ".join(title.split())[:500]
+    before = _details(article)
+    article.title = visible(title, 500)
     article.outlet = outlet_get_or_create(name=outlet)
     article.published = published
     article.url = url
     article.source_key = key
-    article.save(update_fields=["title", "outlet", "published", "url", "source_key"])
+    after = _details(article)
+    edited = {field for field in after if after[field] != before[field]}
+    article.edited_fields = sorted(set(article.edited_fields) | edited)
+    article.save(
+        update_fields=["title", "outlet", "published", "url", "source_key", "edited_fields"]
+    )
     return article
+
+
+def _details(article: Article) -> dict[str, object]:
+    """The fields an editor sets with Edit details, as stored."""
+    return {
+        "title": article.title,
+        "outlet": article.outlet_id,
+        "published": article.published,
+        "url": article.url,
+    }
 
 
 def _source_key_after(article: Article, *, outlet: str, url: str) -> str:
@@ -63,21 +82,16 @@ def _source_key_after(article: Article, *, outlet: str, url: str) -> str:
 
 def article_title_line(*, article: Article, index: int) -> Article:
     """Make line `index` of the article its headline (whatever cleaning decided about it);
-    the article is cleaned again and the story realigned."""
+    the worker cleans the article again and realigns the story (`jobs.article_redo_queue`)."""
     if not 0 <= index < len(article.blocks):
         raise EditRefused(NOT_A_LINE.format(index=index))
     text = " ".join(str(article.blocks[index][0]).split())
     if not text:
         raise EditRefused(EMPTY_LINE)
-    before = (article.title_line, article.title)
-    article.title_line, article.title = text, text[:500]
+    article.title_line, article.title = text, visible(text, 500)
     article.save(update_fields=["title_line", "title"])
-    try:
-        return article_reprocess(article=article)
-    except ArticleRejected:
-        article.title_line, article.title = before
-        article.save(update_fields=["title_line", "title"])
-        raise
+    article_redo_queue(article=article)
+    return article
 
 
 def article_delete(*, article: Article) -> Story:

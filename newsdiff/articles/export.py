@@ -1,4 +1,5 @@
-"""The export format (docs/export.md): stories with their articles, claims, matches, groups."""
+"""The export format (docs/export.md): stories with their articles, claims, matches, groups, and
+the editors' corrections of the rows."""
 
 from __future__ import annotations
 
@@ -7,7 +8,15 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 
 from newsdiff.articles.identity import copies_of
-from newsdiff.articles.models import Article, ArticleVersion, Claim, ClaimGroup, Match, Story
+from newsdiff.articles.models import (
+    Article,
+    ArticleVersion,
+    Claim,
+    ClaimGroup,
+    Match,
+    RowCorrection,
+    Story,
+)
 
 
 def export_stories(stories: QuerySet[Story]) -> dict[str, Any]:
@@ -21,13 +30,16 @@ def story_export(story: Story) -> dict[str, Any]:
         .prefetch_related("removed_spans", "claims", _earlier_versions())
     )
     copies = copies_of(articles)
+    corrections = list(story.row_corrections.select_related("editor"))
+    corrected = _corrected_claims(corrections)
     return {
         "slug": story.slug,
         "title": story.title,
         "articles": [_article(article, copies[article.pk]) for article in articles],
         "claims": [_claim(claim) for article in articles for claim in article.claims.all()],
         "matches": [_match(match) for match in story.matches.order_by("a_id", "b_id")],
-        "groups": [_group(group) for group in _groups(story)],
+        "groups": [_group(group, corrected) for group in _groups(story)],
+        "corrections": [_correction(correction) for correction in corrections],
     }
 
 
@@ -92,5 +104,30 @@ def _match(match: Match) -> dict[str, Any]:
     }
 
 
-def _group(group: ClaimGroup) -> dict[str, Any]:
-    return {"id": group.pk, "claims": [claim.pk for claim in group.claims.all()]}
+def _group(group: ClaimGroup, corrected: set[int]) -> dict[str, Any]:
+    claims = [claim.pk for claim in group.claims.all()]
+    return {"id": group.pk, "claims": claims, "corrected": not corrected.isdisjoint(claims)}
+
+
+def _corrected_claims(corrections: list[RowCorrection]) -> set[int]:
+    """The claims an applied correction concerns: their rows are marked `corrected`."""
+    applied = [c for c in corrections if c.status == RowCorrection.Status.APPLIED]
+    return {pk for c in applied for pk in (c.claim_a_id, c.claim_b_id) if pk is not None}
+
+
+def _correction(correction: RowCorrection) -> dict[str, Any]:
+    return {
+        "id": correction.pk,
+        "kind": correction.kind,
+        "a": correction.claim_a_id,
+        "b": correction.claim_b_id,
+        "a_article": correction.article_a_id,
+        "b_article": correction.article_b_id,
+        "a_text": correction.text_a,
+        "b_text": correction.text_b,
+        "editor": correction.editor.get_username() if correction.editor else None,
+        "created": correction.created_at.isoformat(),
+        "note": correction.note or None,
+        "status": correction.status,
+        "reason": correction.reason or None,
+    }

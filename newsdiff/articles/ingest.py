@@ -27,11 +27,16 @@ from newsdiff.articles.versions import (
     version_first,
     version_latest_sync,
 )
+from newsdiff.textcore.claims import MAX_SENTENCE_CHARS
 from newsdiff.textcore.pipeline import ProcessedArticle, process_article
 from newsdiff.textcore.types import Cleaned
 
 EMPTY_AFTER_CLEANING = "nothing is left after cleaning: no article text was found"
 NO_CLAIMS = "no sentences were found in the article text"
+NO_CLAIMS_TOO_LONG = (
+    "no sentences were found in the article text (text running on for more than "
+    "{limit:,} characters with no sentence end is not one)"
+)
 TOO_MANY_CLAIMS = "{count:,} statements found, more than one article holds (the limit is {limit:,})"
 WOULD_DUPLICATE = (
     "after this correction the article would be the same as another of the same source in the story"
@@ -133,6 +138,8 @@ def article_checked(processed: ProcessedArticle) -> ProcessedArticle:
     if not processed.cleaned.text.strip():
         raise ArticleRejected(EMPTY_AFTER_CLEANING)
     if not processed.claims:
+        if len(processed.cleaned.text) > MAX_SENTENCE_CHARS:
+            raise ArticleRejected(NO_CLAIMS_TOO_LONG.format(limit=MAX_SENTENCE_CHARS))
         raise ArticleRejected(NO_CLAIMS)
     if len(processed.claims) > MAX_CLAIMS:
         raise ArticleRejected(TOO_MANY_CLAIMS.format(count=len(processed.claims), limit=MAX_CLAIMS))
@@ -145,6 +152,7 @@ def article_ingest(
     story: Story | None = None,
     story_title: str = "",
     processed: ProcessedArticle | None = None,
+    version_processed: ProcessedArticle | None = None,
 ) -> IngestOutcome:
     """Clean the input, find its claims, and store all of it.
 
@@ -156,7 +164,8 @@ def article_ingest(
     `story_title` (created with the article, so a rejected input never leaves an empty story
     behind). `processed` is the input already cleaned and split (checked by
     `article_checked`): the worker computes it first, outside any transaction; only the
-    storing is one.
+    storing is one. `version_processed` is the input cleaned with the rules of the article
+    of its source (`source_seen_again`), also computed by the worker beforehand.
     """
     processed = processed or article_check(item)
     cleaned = processed.cleaned
@@ -173,7 +182,7 @@ def article_ingest(
                 return IngestOutcome(found, created=False)
             known = _same_source(story, source.key)
             if known is not None:  # its source seen again, with another text
-                return _version_ingest(known, item)
+                return _version_ingest(known, item, version_processed)
             article = _article_create(
                 story=story, item=item, cleaned=cleaned, fingerprint=fingerprint, source=source
             )
@@ -228,11 +237,28 @@ def _same_source(story: Story, key: str) -> Article | None:
     return story.articles.filter(source_key=key).order_by("position").first()
 
 
-def _version_ingest(article: Article, item: ArticleInput) -> IngestOutcome:
+def source_seen_again(
+    *, item: ArticleInput, story: Story, processed: ProcessedArticle
+) -> Article | None:
+    """The story's article of the input's source when the input's text is not stored yet:
+    `article_ingest` makes the input a version of it, cleaned with that article's own rules
+    (`rules_for` the article). None for a new source, or the same source with the same text."""
+    fingerprint = content_hash(processed.cleaned.text)
+    key = _Source.of(item, processed.cleaned).key
+    if not key or story.articles.filter(source_key=key, content_hash=fingerprint).exists():
+        return None
+    return _same_source(story, key)
+
+
+def _version_ingest(
+    article: Article, item: ArticleInput, processed: ProcessedArticle | None = None
+) -> IngestOutcome:
     """The input as the article's source seen again (cleaned with the article's own rules,
-    corrections and headline line): a new version, or nothing if the change is boring."""
-    rules = rules_for(outlet=article.outlet, article=article)
-    processed = article_check(item, rules, title_line=article.title_line)
+    corrections and headline line, unless `processed` so already): a new version, or nothing
+    if the change is boring."""
+    if processed is None:
+        rules = rules_for(outlet=article.outlet, article=article)
+        processed = article_check(item, rules, title_line=article.title_line)
     try:
         version = article_version_update(article=article, item=item, processed=processed)
     except IntegrityError as error:  # one text per story: another article has the new text
@@ -256,6 +282,7 @@ def _article_create(
         external_id=item.external_id[:200],
         source_file=source.source_file,
         source_key=source.key,
+        edited_fields=sorted(set(item.edited)),
         raw=item.raw,
         raw_format=item.fmt,
         text=cleaned.text,
@@ -266,13 +293,6 @@ def _article_create(
     return article
 
 
-def article_reprocess(*, article: Article) -> Article:
-    """Clean the article again with its outlet's rules and corrections; new claims, realigned."""
-    article_refresh(article=article)
-    story_align(story=article.story)
-    return article
-
-
 def article_refresh(*, article: Article, store: bool = True) -> ProcessedArticle:
     """Clean the article again and find its claims anew, without aligning the story (the
     caller aligns it, e.g. once after refreshing all its articles). With `store=False` only
@@ -280,13 +300,19 @@ def article_refresh(*, article: Article, store: bool = True) -> ProcessedArticle
     item = ArticleInput(raw=article.raw, fmt=article.raw_format)
     rules = rules_for(outlet=article.outlet, article=article)
     processed = article_check(item, rules, title_line=article.title_line)
+    if not store:
+        _refuse_duplicate(article, content_hash(processed.cleaned.text))
+        return processed
+    return article_refreshed_store(article=article, processed=processed)
+
+
+def article_refreshed_store(*, article: Article, processed: ProcessedArticle) -> ProcessedArticle:
+    """Store the article's text cleaned again (checked by `article_checked`) and its new
+    claims, in one short transaction; the caller aligns the story. The worker computes
+    `processed` in its time-limited child (an editor's correction)."""
     cleaned = processed.cleaned
     fingerprint = content_hash(cleaned.text)
-    same = article.story.articles.filter(source_key=article.source_key, content_hash=fingerprint)
-    if same.exclude(pk=article.pk).exists():
-        raise ArticleRejected(WOULD_DUPLICATE)
-    if not store:
-        return processed
+    _refuse_duplicate(article, fingerprint)
     with transaction.atomic():
         story_lock(article.story)  # an alignment running now sees all of this change or none
         article.text, article.content_hash = cleaned.text, fingerprint
@@ -298,3 +324,9 @@ def article_refresh(*, article: Article, store: bool = True) -> ProcessedArticle
         RemovedSpan.objects.bulk_create(mapping.removed_rows(article, cleaned))
         Claim.objects.bulk_create(mapping.claim_rows(article, processed.claims))
     return processed
+
+
+def _refuse_duplicate(article: Article, fingerprint: str) -> None:
+    same = article.story.articles.filter(source_key=article.source_key, content_hash=fingerprint)
+    if same.exclude(pk=article.pk).exists():
+        raise ArticleRejected(WOULD_DUPLICATE)

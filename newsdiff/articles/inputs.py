@@ -87,6 +87,15 @@ WESTERN_CHARS = frozenset(
     "\u00a0\u00ad“”‘’‚„–—…•€£¥¢©®™°«»‹›§·×÷½ºª†‡"
 )
 WESTERN_MAX_SHARE = 0.25
+# Czech and Slovak in cp1250 also decode as cp1252 into Latin-1 letters (č as è, ř as ø, ů as ù,
+# ě as ì): such text is taken as cp1250 when its cp1250 reading holds at least
+# CENTRAL_MIN_LETTERS of these letters (of those only cp1250 has), it also holds š or ž (the
+# same bytes in both), and charset_normalizer finds it at least as coherent as cp1250.
+CENTRAL_LETTERS = frozenset("čďěňřťůĺľŕČĎĚŇŘŤŮĹĽŔ")
+CENTRAL_MIN_LETTERS = 2
+CENTRAL_SHARED = frozenset("šžŠŽ")
+# Both are one byte a character: the first this many bytes (and characters) are the sample.
+CENTRAL_SAMPLE_BYTES = 64 * 1024
 # Guesses that score within DETECT_TIE of the best tie; ties go to the first of these.
 DETECT_TIE = 0.02
 COMMON_ENCODINGS = (
@@ -110,6 +119,9 @@ class ArticleInput:
     story: str = ""
     external_id: str = ""
     path: str = ""  # where it was read from, for messages; `source_file` is what is stored
+    # Which of title, outlet, published and url an editor gave (the upload form): they win over
+    # what is found, and a new version of the source keeps them.
+    edited: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
@@ -160,12 +172,17 @@ def _decode_or_raise(data: bytes, encoding: str) -> str:
 
 def _legacy_text(data: bytes) -> str:
     """Bytes that are not UTF-8: the page's own `<meta charset>`, else Western text in
-    cp1252, else what charset_normalizer finds (ties go to the encoding more common on the
-    web), else cp1252 if it decodes."""
-    for encoding in (declared_charset(data), "cp1252"):
-        text = _decoded(data, encoding) if encoding else None
-        if text is not None and (encoding != "cp1252" or _reads_as_western(text)):
-            return text
+    cp1252 (unless it is Czech or Slovak in cp1250, which decodes as cp1252 too), else what
+    charset_normalizer finds (ties go to the encoding more common on the web), else cp1252 if
+    it decodes."""
+    declared = declared_charset(data)
+    text = _decoded(data, declared) if declared else None
+    if text is not None:
+        return text
+    text = _decoded(data, "cp1252")
+    if text is not None and _reads_as_western(text):
+        central = _decoded(data, "cp1250")
+        return central if central is not None and _reads_as_central(data, central) else text
     found = detected_charset(data)
     text = _decoded(data, found) if found else None
     return text if text is not None else _decode_or_raise(data, "cp1252")
@@ -221,6 +238,24 @@ def _reads_as_western(text: str) -> bool:
         return False
     letters = sum(1 for char in text if char.isalpha())
     return len(foreign) <= WESTERN_MAX_SHARE * letters
+
+
+def _reads_as_central(data: bytes, central: str) -> bool:
+    """Czech or Slovak in cp1250 rather than a Western language in cp1252 (see
+    CENTRAL_LETTERS): its cp1250 reading has letters of those languages, and charset_normalizer,
+    asked to choose between the two, finds the cp1250 reading at least as coherent (both
+    judged on the first CENTRAL_SAMPLE_BYTES)."""
+    sample = central[:CENTRAL_SAMPLE_BYTES]
+    letters = CENTRAL_LETTERS.intersection(sample)
+    if len(letters) < CENTRAL_MIN_LETTERS or not CENTRAL_SHARED.intersection(sample):
+        return False
+    scores = {
+        codecs.lookup(match.encoding).name: match.coherence
+        for match in charset_normalizer.from_bytes(
+            data[:CENTRAL_SAMPLE_BYTES], cp_isolation=["cp1250", "cp1252"]
+        )
+    }
+    return scores.get("cp1250", 0.0) >= scores.get("cp1252", 0.0)
 
 
 def _checked_text(text: str) -> str:
@@ -400,7 +435,7 @@ def _jsonl_item(line: str, *, source: str, number: int) -> ArticleInput | InputP
     problem = _field_problem(obj)
     if problem:
         return InputProblem(source, problem, number)
-    published = _parse_published(obj.get("published"))
+    published = parse_published(obj.get("published"))
     if obj.get("published") and published is None:
         return InputProblem(source, BAD_DATE.format(value=obj["published"]), number)
     fmt = "text" if obj.get("text") else "html"
@@ -433,7 +468,9 @@ def _field_problem(obj: dict[str, Any]) -> str:
     return ""
 
 
-def _parse_published(value: object) -> datetime | None:
+def parse_published(value: object) -> datetime | None:
+    """An ISO 8601 date ("2023-01-20") or date and time ("2023-01-20T14:30:00Z"), else None;
+    a time without an offset comes back naive."""
     if not isinstance(value, str) or not value.strip():
         return None
     value = value.strip().replace("Z", "+00:00")

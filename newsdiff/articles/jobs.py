@@ -1,7 +1,8 @@
 """Uploads processed in the background: queue a batch, process it, recover from dead workers.
 
 A job holds an uploaded file or pasted text, or a URL the worker fetches first (an article
-added by URL, or an article checked for changes).
+added by URL, or an article checked for changes), or an article to clean again after an
+editor's correction (`redo`: a line restored or removed, another headline line).
 
 Each job's article is cleaned and split in a child process killed after
 `NEWSDIFF_ARTICLE_SECONDS` (`timelimit`), outside any transaction: a job that runs over fails
@@ -10,7 +11,8 @@ transaction together with the job's new status, so a worker killed at any point 
 a complete article or none; `jobs_recover` then queues the unfinished jobs again, or marks
 them failed after `MAX_ATTEMPTS`.
 
-The background task (`process_upload_batch`, django.tasks) lives here with the jobs it runs.
+The background tasks (`process_upload_batch`, django.tasks, and `realign_story` after an
+editor corrects the rows) live here with the jobs they run.
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ from newsdiff.articles.ingest import (
     IngestOutcome,
     article_checked,
     article_ingest,
+    article_refreshed_store,
     article_rules,
     ingest_then_align,
+    source_seen_again,
 )
 from newsdiff.articles.inputs import ArticleInput, InputProblem
 from newsdiff.articles.models import Article, IngestJob, Story
@@ -49,6 +53,8 @@ GAVE_UP = "gave up after {n} attempts: the worker stopped while processing it"
 ALREADY_STORED = "already in the story (same source, same text); nothing changed"
 SAME_TEXT = "stored; the same text as {labels} (wire copy)"
 UNEXPECTED = "could not be processed ({kind}); the article was not stored"
+REDO_NAME = "{label}: cleaned again after a correction"
+REDO_GONE = "the article was deleted before it was cleaned again"
 
 
 def batch_queue(
@@ -58,15 +64,18 @@ def batch_queue(
     urls: Sequence[str] = (),
     outlet: str = "",
     checks: Sequence[Article] = (),
+    redo: Sequence[Article] = (),
 ) -> uuid.UUID:
     """Store the inputs as jobs and queue one task for them once the transaction commits.
 
     `urls` are pages the worker fetches and adds (with `outlet`, if given); `checks` are the
-    story's URL articles the worker fetches again ("Check for changes")."""
+    story's URL articles the worker fetches again ("Check for changes"); `redo` are articles
+    the worker cleans again with their corrections (an editor's correction)."""
     batch = uuid.uuid4()
     rows = [_job(batch, story, item) for item in items]
     rows += [_url_job(batch, story, url, outlet) for url in urls]
     rows += [_check_job(batch, story, article) for article in checks]
+    rows += [_redo_job(batch, story, article) for article in redo]
     with transaction.atomic():
         IngestJob.objects.bulk_create(rows)
         transaction.on_commit(lambda: process_upload_batch.enqueue(str(batch)))
@@ -83,6 +92,8 @@ def _job(batch: uuid.UUID, story: Story, item: ArticleInput) -> IngestJob:
         title=item.title[:500],
         url=item.url[:1000],
         outlet=item.outlet[:200],
+        published=item.published,
+        edited_fields=list(item.edited),
     )
 
 
@@ -99,10 +110,40 @@ def _check_job(batch: uuid.UUID, story: Story, article: Article) -> IngestJob:
     )
 
 
+def _redo_job(batch: uuid.UUID, story: Story, article: Article) -> IngestJob:
+    return IngestJob(
+        batch=batch,
+        story=story,
+        article=article,
+        redo=True,
+        source_name=REDO_NAME.format(label=article.label)[:300],
+        raw_format=article.raw_format,
+    )
+
+
+def article_redo_queue(*, article: Article) -> uuid.UUID:
+    """Queue the article to be cleaned again with its corrections, then the story aligned."""
+    return batch_queue(story=article.story, redo=[article])
+
+
 @task
 def process_upload_batch(batch: str) -> None:
     """The background task: process a batch of uploads, then align their story once."""
     batch_process(batch=batch)
+
+
+@task
+def realign_story(story_id: int) -> None:
+    """The background task after an editor corrects the rows: align the story again (stored
+    sentence vectors are reused; nothing is embedded) with its corrections applied."""
+    story = Story.objects.filter(pk=story_id).first()
+    if story is not None and story.articles.exists():
+        story_align(story=story)
+
+
+def story_realign_queue(story: Story) -> None:
+    """Queue `realign_story` for the story once the transaction commits."""
+    transaction.on_commit(lambda: realign_story.enqueue(story.pk))
 
 
 def batch_process(*, batch: str) -> None:
@@ -129,6 +170,9 @@ def _job_ingest(job: IngestJob) -> Story | None:
 def _job_process(job: IngestJob) -> None:
     _set_status(job, IngestJob.Status.PROCESSING, attempts=job.attempts + 1)
     try:
+        if job.redo:
+            _job_redo(job)
+            return
         if job.fetch and not _job_fetch(job):
             return
         item = ArticleInput(
@@ -138,6 +182,8 @@ def _job_process(job: IngestJob) -> None:
             title=job.title,
             url=job.url,
             outlet=job.outlet,
+            published=job.published,
+            edited=tuple(job.edited_fields),
         )
         if job.fetch and job.article is not None:  # a check for changes of this article
             article = job.article
@@ -148,8 +194,19 @@ def _job_process(job: IngestJob) -> None:
                 _set_status(job, IngestJob.Status.ALIGNING, message=version.message)
             return
         processed = article_checked(_processed_within_limit(item))
+        known = source_seen_again(item=item, story=job.story, processed=processed)
+        version_processed = None
+        if known is not None:  # its source seen again: cleaned with that article's rules
+            rules = rules_for(outlet=known.outlet, article=known)
+            version_processed = _processed_within_limit(item, rules, known.title_line)
+            version_processed = article_checked(version_processed)
         with transaction.atomic():
-            outcome = article_ingest(item=item, story=job.story, processed=processed)
+            outcome = article_ingest(
+                item=item,
+                story=job.story,
+                processed=processed,
+                version_processed=version_processed,
+            )
             job.article = outcome.article
             message = _outcome_message(outcome)
             _set_status(job, IngestJob.Status.ALIGNING, message=message)
@@ -159,6 +216,21 @@ def _job_process(job: IngestJob) -> None:
         logger.exception("ingest job %s failed", job.pk)
         kind = type(error).__name__
         _set_status(job, IngestJob.Status.FAILED, message=UNEXPECTED.format(kind=kind))
+
+
+def _job_redo(job: IngestJob) -> None:
+    """Clean the job's article again with its corrections and headline line (in the child,
+    within the time limit), then store its new text and claims in one short transaction."""
+    article = job.article
+    if article is None:  # deleted while the job waited
+        _set_status(job, IngestJob.Status.DONE, message=REDO_GONE)
+        return
+    item = ArticleInput(raw=article.raw, fmt=article.raw_format)
+    rules = rules_for(outlet=article.outlet, article=article)
+    processed = article_checked(_processed_within_limit(item, rules, article.title_line))
+    with transaction.atomic():
+        article_refreshed_store(article=article, processed=processed)
+        _set_status(job, IngestJob.Status.ALIGNING)
 
 
 def _processed_within_limit(

@@ -99,6 +99,12 @@ class Article(models.Model):
     title_line = models.TextField(
         blank=True, help_text="The line an editor marked as the headline, if any."
     )
+    edited_fields = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Which of title, outlet, published and url an editor set (in the upload form "
+        "or with Edit details): a new version of the source leaves them as the editor set them.",
+    )
     raw = models.TextField(help_text="The input exactly as received (decoded to text).")
     raw_format = models.CharField(max_length=10, choices=Format.choices, default=Format.TEXT)
     text = models.TextField(help_text="The cleaned body as shown to editors.")
@@ -311,6 +317,62 @@ class Match(models.Model):
         return f"{self.kind} {self.score:.2f}: {self.a_id} ~ {self.b_id}"
 
 
+class RowCorrection(models.Model):
+    """An editor's correction of the rows: claim a is not the same as claim b (`apart`: a is
+    taken out of b's row), or is the same (`together`: their rows become one).
+
+    Claims are named by article and text, which survive `reprocess` (claim ids do not):
+    every alignment resolves them to the current claims (`claim_a`, `claim_b`) and records
+    whether the correction applies; one whose claim is gone is kept as no longer applying.
+    """
+
+    class Kind(models.TextChoices):
+        APART = "apart", "not the same"
+        TOGETHER = "together", "same as"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "waiting for the rows to be redone"
+        APPLIED = "applied", "applied"
+        STALE = "stale", "no longer applies"
+        REFUSED = "refused", "refused"
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="row_corrections")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    article_a = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    text_a = models.TextField(help_text="Claim a's text when the editor corrected it.")
+    position_a = models.PositiveIntegerField(help_text="Claim a's position then (a hint).")
+    claim_a = models.ForeignKey(
+        Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    article_b = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    text_b = models.TextField(help_text="Claim b's text when the editor corrected it.")
+    position_b = models.PositiveIntegerField(help_text="Claim b's position then (a hint).")
+    claim_b = models.ForeignKey(
+        Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    editor = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    note = models.CharField(max_length=500, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    reason = models.CharField(max_length=300, blank=True, help_text="Why it does not apply.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["story", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.text_a[:40]!r} {self.get_kind_display()} {self.text_b[:40]!r}"
+
+    @property
+    def editor_name(self) -> str:
+        return self.editor.get_username() if self.editor else "a former editor"
+
+
 class IngestJobQuerySet(models.QuerySet["IngestJob"]):
     def unfinished(self) -> IngestJobQuerySet:
         return self.filter(status__in=IngestJob.UNFINISHED)
@@ -346,10 +408,19 @@ class IngestJob(models.Model):
     title = models.CharField(max_length=500, blank=True)
     url = models.URLField(max_length=1000, blank=True)
     outlet = models.CharField(max_length=200, blank=True)
+    published = models.DateTimeField(null=True, blank=True)
+    edited_fields = models.JSONField(
+        default=list, blank=True, help_text="Which of the values above the editor gave."
+    )
     fetch = models.BooleanField(
         default=False,
         help_text="The page is fetched from `url` by the worker (with `article` set: a check "
         "of that article for changes).",
+    )
+    redo = models.BooleanField(
+        default=False,
+        help_text="The worker cleans `article` again with its corrections and headline line "
+        "(an editor's correction); nothing is uploaded or fetched.",
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
     message = models.TextField(blank=True)

@@ -3,7 +3,8 @@
 The article row holds the latest version (raw input, cleaned text, claims), so alignment and
 every view read the latest; `ArticleVersion` keeps every version seen, numbered from 1, with when
 it was seen. A change that is only whitespace, punctuation or a timestamp line (textcore's
-`is_boring_change`) makes no version.
+`is_boring_change`) makes no version. A new version brings the headline the source now has, and
+its date if none was known, but never over what an editor set (`Article.edited_fields`).
 
 Which stored article an input is the source of is `articles.identity`'s (`source_key`):
 ingest finds it and calls `article_version_update`.
@@ -20,6 +21,7 @@ from django.utils import timezone
 
 from newsdiff.articles import mapping
 from newsdiff.articles.alignment import story_lock
+from newsdiff.articles.identity import published_for
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import (
     Article,
@@ -29,6 +31,7 @@ from newsdiff.articles.models import (
     Story,
     content_hash,
 )
+from newsdiff.articles.names import visible
 from newsdiff.textcore.differences import diff_versions, is_boring_change
 from newsdiff.textcore.pipeline import ProcessedArticle
 
@@ -99,9 +102,20 @@ def article_version_update(
         number = version_latest_number(article) + 1
         article.raw, article.raw_format = item.raw, item.fmt
         article.text, article.content_hash = cleaned.text, fingerprint
-        article.title = (item.title or cleaned.title or article.title)[:500]
+        found_title = visible(item.title or cleaned.title, 500) or article.title
+        article.title = _kept(article, item, "title", found_title, found_title)
+        found_date = published_for(item, cleaned)
+        article.published = _kept(
+            article, item, "published", found_date, article.published or found_date
+        )
+        article.edited_fields = sorted(set(article.edited_fields) | set(item.edited))
         article.blocks = mapping.block_rows(cleaned)
-        article.save(update_fields=["raw", "raw_format", "text", "content_hash", "title", "blocks"])
+        article.save(
+            update_fields=[
+                "raw", "raw_format", "text", "content_hash", "title", "published",
+                "edited_fields", "blocks",
+            ]
+        )  # fmt: skip
         article.removed_spans.all().delete()
         article.claims.all().delete()
         RemovedSpan.objects.bulk_create(mapping.removed_rows(article, cleaned))
@@ -111,12 +125,20 @@ def article_version_update(
             number=number,
             raw=item.raw,
             raw_format=item.fmt,
-            title=article.title,
+            title=found_title,
             text=cleaned.text,
             content_hash=fingerprint,
         )
         Story.objects.filter(pk=article.story_id).update(updated_at=timezone.now())
     return VersionOutcome(article, Change.NEW_VERSION, number, summary)
+
+
+def _kept[T](article: Article, item: ArticleInput, field: str, given: T, found: T) -> T:
+    """A field after a new version: the input's value if an editor gave it now, else the
+    article's if an editor set it before (kept), else what is found (`found`)."""
+    if field in item.edited:
+        return given
+    return getattr(article, field) if field in article.edited_fields else found
 
 
 def version_latest_number(article: Article) -> int:

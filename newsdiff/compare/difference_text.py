@@ -19,7 +19,8 @@ ONLY_B = "only_b"
 
 
 class FigureChange(Protocol):
-    """A figure difference as `textcore.differences` gives it (kind, a's and b's wording)."""
+    """A figure difference as `textcore.differences` gives it (kind, a's and b's wording, and
+    each read with what it counts: "1 dead")."""
 
     @property
     def kind(self) -> str: ...
@@ -27,6 +28,10 @@ class FigureChange(Protocol):
     def a(self) -> str: ...
     @property
     def b(self) -> str: ...
+    @property
+    def a_reads(self) -> str: ...
+    @property
+    def b_reads(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +73,12 @@ def _change(a_text: str, b_text: str) -> str:
 
 
 def _figure_note(change: FigureChange, reference: str, other: str) -> str:
+    a, b = change.a_reads or change.a, change.b_reads or change.b
     if change.kind == ONLY_A:
-        return f"only in {reference}: {change.a}"
+        return f"only in {reference}: {a}"
     if change.kind == ONLY_B:
-        return f"only in {other}: {change.b}"
-    return f"{change.a} ({reference}) vs {change.b} ({other})"
+        return f"only in {other}: {b}"
+    return f"{a} ({reference}) vs {b} ({other})"
 
 
 def _credits(speakers: tuple[str | None, str | None], reference: str, other: str) -> str:

@@ -14,6 +14,7 @@ from newsdiff.articles.inputs import DecodeError, decode_bytes, format_for, shap
 from newsdiff.articles.limits import MAX_FILES, UPLOAD_SUFFIXES
 from newsdiff.articles.models import Story
 from newsdiff.articles.names import visible
+from newsdiff.compare.file_details import FileDetails, files_details
 
 NEED_ONE_SOURCE = "Paste the article's text, choose a file, or give its URL."
 NOT_BOTH_SOURCES = "Paste text or choose a file, not both."
@@ -59,7 +60,12 @@ class UploadForm(forms.Form):
         label="Story",
     )
     new_story = forms.CharField(max_length=300, required=False, label="New story title")
-    outlet = forms.CharField(max_length=200, required=False, help_text="Who published it.")
+    outlet = forms.CharField(
+        max_length=200,
+        required=False,
+        help_text="Who published it. Left empty, it is found in the page (its site name or "
+        "address) or the file's name.",
+    )
     title = forms.CharField(
         max_length=500, required=False, help_text="Leave empty to use the article's headline."
     )
@@ -101,6 +107,8 @@ class UploadForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.file_problems: list[str] = []
+        self.file_details: dict[str, FileDetails] = {}
+        self.detail_problems: list[str] = []
 
     def clean_file(self) -> list[tuple[str, str]]:
         """The readable files; each unreadable one is in `file_problems`, by its name. Only
@@ -116,6 +124,8 @@ class UploadForm(forms.Form):
                 self.file_problems.extend(error.messages)
         if self.file_problems and not readable:
             raise forms.ValidationError(self.file_problems)
+        names = [name for name, _ in readable]
+        self.file_details, self.detail_problems = files_details(self.data, names)
         return readable
 
     def clean_text(self) -> str:

@@ -1,7 +1,8 @@
 """The story page's grid: the aligned rows with, for each shared row, where outlets disagree.
 
 Two outlets' versions of one statement disagree when a figure differs ("120 mph" vs "more than
-100 mph", paired as the statement panel pairs them: `textcore.differences.compare_figures`) or
+100 mph", paired as the statement panel pairs them: `textcore.differences.compare_figures`,
+so only figures of one quantity: "1 dead" is no disagreement with "2 injured") or
 when they credit different people by name. A row lists each disagreement with the outlets
 behind each version; each outlet's cell carries its own version, so the marker sits where the
 reader looks.
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 from newsdiff.articles.models import Article, Claim
 from newsdiff.compare.rows import UNIQUE, Row
-from newsdiff.textcore.differences import compare_figures, same_speaker
+from newsdiff.textcore.differences import compare_figures, same_speaker, shared_tail
 from newsdiff.textcore.types import Figure
 
 COMPACT = "compact"
@@ -45,17 +46,20 @@ class Version:
     text: str
     outlets: tuple[str, ...]
     columns: tuple[int, ...]
+    shown: str = ""  # in the row's note, without the unit all versions share ("100")
 
 
 @dataclass(frozen=True, slots=True)
 class Disagreement:
     kind: str  # FIGURE or CREDIT
     versions: tuple[Version, ...]
+    tail: str = ""  # the unit or thing counted all figure versions share, written once
 
     @property
     def text(self) -> str:
-        """ "120 mph vs more than 100 mph" """
-        return " vs ".join(version.text for version in self.versions)
+        """ "120 vs more than 100 mph", "1 vs 2 dead", "Gerry Scherlinck vs Charles Craft" """
+        shown = " vs ".join(version.shown or version.text for version in self.versions)
+        return f"{shown} {self.tail}" if self.tail else shown
 
     @property
     def label(self) -> str:
@@ -153,11 +157,17 @@ class _Versions:
     def disagreement(self, kind: str, labels: list[str]) -> Disagreement | None:
         if len(self.columns) < 2:
             return None
+        tail = shared_tail(list(self.columns)) if kind == FIGURE else ""
         versions = tuple(
-            Version(text, tuple(labels[c] for c in columns), tuple(columns))
+            Version(
+                text,
+                tuple(labels[c] for c in columns),
+                tuple(columns),
+                text[: -len(tail)].rstrip() if tail else text,
+            )
             for text, columns in self.columns.items()
         )
-        return Disagreement(kind, versions)
+        return Disagreement(kind, versions, tail)
 
 
 def _figure_disagreements(columns: list[list[Claim]], labels: list[str]) -> list[Disagreement]:
@@ -175,11 +185,11 @@ def _figure_disagreements(columns: list[list[Claim]], labels: list[str]) -> list
             continue
         for change in compare_figures(base, _figures(claim)):
             if str(change.kind) in DIFFERING_FIGURES:
-                versions = by_figure.setdefault(change.a, _Versions())
-                versions.add(change.a, first_column)
-                versions.add(change.b, column)
+                versions = by_figure.setdefault(change.a_reads, _Versions())
+                versions.add(change.a_reads, first_column)
+                versions.add(change.b_reads, column)
             elif str(change.kind) == SAME_FIGURE:
-                agreeing.setdefault(change.a, []).append(column)
+                agreeing.setdefault(change.a_reads, []).append(column)
     found = []
     for figure, versions in by_figure.items():
         for column in agreeing.get(figure, []):

@@ -1,5 +1,5 @@
-"""The cells of one grid row as HTML, written in Python: a thirty-outlet story has over a
-thousand cells, and the template language spends most of the page's time on them.
+"""The grid's rows as HTML, written in Python: a thirty-outlet story has over a thousand
+cells, and the template language spent most of the page's time on them (and on the rows).
 
 Every text from an article is escaped here (`html.escape`, quotes too); nothing else is
 interpolated.
@@ -10,15 +10,96 @@ bands and the header row is far away.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
 from newsdiff.articles.models import Claim
-from newsdiff.compare.grid import EXPANDED, SHARED_ONLY, Cell, GridRow
+from newsdiff.compare.grid import EXPANDED, SHARED_ONLY, Cell, Disagreement, GridRow
+from newsdiff.compare.rows import SHARED_ALL, SHARED_SEVERAL
 
 DIFFERS_MARK = '<span class="differs-mark" aria-hidden="true">≠</span>'
+
+
+MARKERS = {SHARED_ALL: "●●", SHARED_SEVERAL: "●○"}  # and ★ for a statement of one outlet
+
+
+def grid_rows(
+    rows: Sequence[GridRow],
+    query: str,
+    view: str,
+    total_articles: int,
+    corrected: Mapping[int, Sequence[str]] | None = None,
+) -> SafeString:
+    """The `<tr>`s of the grid's body. `query` is the page's query string without `group`
+    (`?…`), to which a shared row's link adds its group; "shared only" leaves out the rows of
+    outlets' own statements; `corrected` names the editors who corrected a row, by group."""
+    corrected = corrected or {}
+    found = []
+    for row in rows:
+        if row.is_shared:
+            found.append(
+                _shared_row(
+                    row,
+                    f"{query}&group={row.group_id}" if query else f"?group={row.group_id}",
+                    view,
+                    total_articles,
+                    corrected.get(row.group_id, ()) if row.group_id is not None else (),
+                )
+            )
+        elif view != SHARED_ONLY:
+            found.append(
+                '<tr class="row row-gap"><th scope="row" class="row-head">'
+                '<span class="claim-marker marker-unique" aria-hidden="true">★</span>'
+                f' <span class="row-share">{row.claim_count} only here</span></th>'
+                f"{row_cells(row, '', view)}</tr>"
+            )
+    return mark_safe("".join(found))
+
+
+def _shared_row(
+    row: GridRow, row_url: str, view: str, total_articles: int, editors: Sequence[str]
+) -> str:
+    if row.status == SHARED_ALL:
+        share = "Shared by all"
+    elif row.status == SHARED_SEVERAL:
+        share = f"Shared by {row.outlet_count} of {total_articles}"
+    else:
+        share = "Only here"
+    head = [
+        f'<span class="claim-marker marker-{escape(row.status)}" aria-hidden="true">'
+        f"{MARKERS.get(row.status, '★')}</span>",
+        f'<span class="row-share">{share}</span>',
+        f'<a class="row-open" href="{escape(row_url)}#statement" data-group="{row.group_id}">'
+        "Compare versions</a>",
+        *(
+            [f'<span class="corrected-mark">Corrected by {escape(", ".join(editors))}</span>']
+            if editors
+            else []
+        ),
+        *(_disagreement(disagreement) for disagreement in row.disagreements),
+    ]
+    differs = " row-differs" if row.disagreements else ""
+    return (
+        f'<tr class="row row-{escape(row.status)}{differs}" id="group-{row.group_id}">'
+        f'<th scope="row" class="row-head">{" ".join(head)}</th>'
+        f"{row_cells(row, row_url, view)}</tr>"
+    )
+
+
+def _disagreement(disagreement: Disagreement) -> str:
+    tail = f" {escape(disagreement.tail)}" if disagreement.tail else ""
+    versions = " <em>vs</em> ".join(
+        f'{escape(version.shown or version.text)}<span class="visually-hidden">'
+        f"{tail} ({escape(', '.join(version.outlets))})</span>"
+        for version in disagreement.versions
+    )
+    shown_tail = f'<span aria-hidden="true">{tail}</span>' if tail else ""
+    return (
+        f'<span class="disagreement"><strong>{DIFFERS_MARK} {escape(disagreement.label)}:'
+        f"</strong> {versions}{shown_tail}</span>"
+    )
 
 
 def row_cells(row: GridRow, row_url: str, view: str) -> SafeString:

@@ -1,7 +1,8 @@
 """The reading view of one article: every line of the input in place, claims marked in the body.
 
 Body lines carry their claims as segments (shared or only here); removed lines keep their
-reason, so an editor sees and can undo every cleaning decision.
+reason, so an editor sees and can undo every cleaning decision. Body text outside any claim
+that is longer than a sentence can be (`MAX_SENTENCE_CHARS`) is shown, marked as not compared.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsdiff.articles.models import Article, Claim
+from newsdiff.textcore.claims import MAX_SENTENCE_CHARS
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -18,6 +20,11 @@ class Segment:
     text: str
     claim: Claim | None = None
     shared: bool = False
+
+    @property
+    def too_long(self) -> bool:
+        """Text outside any claim that is longer than a sentence can be: not compared."""
+        return self.claim is None and len(self.text) > MAX_SENTENCE_CHARS
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from newsdiff.compare.views import (
     article,
     article_edit,
     checks,
+    corrections,
     export,
     overview,
     statement,
@@ -30,6 +31,12 @@ urlpatterns = [
         name="story-overview-table",
     ),
     path("stories/<slug:slug>/groups/<id:group_id>/", statement.group_detail, name="group-detail"),
+    path("stories/<slug:slug>/corrections/", corrections.row_corrections, name="row-corrections"),
+    path(
+        "stories/<slug:slug>/corrections/<id:pk>/undo/",
+        corrections.row_correction_remove,
+        name="row-correction-undo",
+    ),
     path("stories/<slug:slug>/jobs/", story.story_jobs, name="story-jobs"),
     path("stories/<slug:slug>/check/", checks.story_check, name="story-check"),
     path("stories/<slug:slug>/export.json", export.story_export_json, name="story-export"),
@@ -40,6 +47,11 @@ urlpatterns = [
         "stories/<slug:slug>/articles/<id:pk>/lines/<id:index>/",
         article.article_line_correct,
         name="article-line-correct",
+    ),
+    path(
+        "stories/<slug:slug>/articles/<id:pk>/reading/",
+        article.article_reading,
+        name="article-reading",
     ),
     path(
         "stories/<slug:slug>/articles/<int:pk>/lines/<int:index>/title/",

@@ -96,7 +96,10 @@ class Figure:
     `value` is in base units (50k -> 50000.0, "$100 million" -> 100000000.0); `unit` is e.g.
     "USD", "percent", "" (a plain count); `per` is a rate's period ("month") or "";
     `qualifier` is "about", "up to", "more than", "less than", "at least" or "".
-    `start`/`end` index the claim's text.
+    `start`/`end` index the claim's text. `counted` is what a figure counts, as a word
+    without its plural: "dead", "injured", "shot", "people", "shell", "story" (of a
+    "three-story" building), "magnitude", "age" or "age of Larson" (an apposition names
+    whose), "" when the words around it do not say (`figures.counted`).
     """
 
     text: str
@@ -106,6 +109,7 @@ class Figure:
     qualifier: str = ""
     start: int = 0
     end: int = 0
+    counted: str = ""
 
 
 @dataclass(frozen=True, slots=True)

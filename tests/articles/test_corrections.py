@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
-from newsdiff.articles import corrections
+from newsdiff.articles import corrections, jobs
 from newsdiff.articles.alignment import story_align
 from newsdiff.articles.ingest import article_ingest
 from newsdiff.articles.inputs import ArticleInput
-from newsdiff.articles.models import Article, OutletRule, Story
+from newsdiff.articles.models import Article, IngestJob, OutletRule, Story
 from newsdiff.textcore.clean import normalise_line
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +72,9 @@ def test_two_versions_of_one_article_teach_nothing() -> None:
     assert not OutletRule.objects.filter(line__contains="council approved").exists()
 
 
-def test_an_editor_restores_a_removed_line_and_claims_are_recomputed(editor_client: Client) -> None:
+def test_an_editor_restores_a_removed_line_and_the_worker_recomputes_the_claims(
+    editor_client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     story = Story.objects.create(title="Restore")
     raw = (
         "City council approves the new budget after a long debate\n\nAdvertisement\n\n"
@@ -83,15 +86,33 @@ def test_an_editor_restores_a_removed_line_and_claims_are_recomputed(editor_clie
     index = line_index(article, "Subscribe to our newsletter")
     assert article.blocks[index][1] == "removed"
     before = article.claims.count()
-    response = editor_client.post(f"{article.get_absolute_url()}lines/{index}/", {"action": "keep"})
+    with django_capture_on_commit_callbacks() as queued:
+        url = f"{article.get_absolute_url()}lines/{index}/"
+        response = editor_client.post(url, {"action": "keep"})
     assert response.status_code == 302
+    # the request stores the decision and queues the article; it cleans nothing itself
+    assert article.corrections.get().action == "keep"
+    article.refresh_from_db()
+    assert "Subscribe to our newsletter" not in article.text
+    job = IngestJob.objects.get(article=article, redo=True)
+    assert job.status == "queued" and job.raw == ""
+    page = editor_client.get(article.get_absolute_url()).content.decode()
+    assert "being cleaned again" in page and "/reading/" in page
+    for callback in queued:  # the worker
+        callback()
+    job.refresh_from_db()
+    assert job.status == "done"
     article.refresh_from_db()
     assert "Subscribe to our newsletter" in article.text
     assert article.claims.count() == before + 1
-    assert article.corrections.get().action == "keep"
+    assert not article.claims.filter(embedding__isnull=True).exists()  # aligned again
+    page = editor_client.get(article.get_absolute_url()).content.decode()
+    assert "being cleaned again" not in page
 
 
-def test_an_editor_removes_a_missed_line_with_htmx(editor_client: Client) -> None:
+def test_an_editor_removes_a_missed_line_with_htmx_and_the_text_follows_when_done(
+    editor_client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     story = Story.objects.create(title="Remove")
     raw = (
         "City council approves the new budget after a long debate\n\n"
@@ -100,16 +121,60 @@ def test_an_editor_removes_a_missed_line_with_htmx(editor_client: Client) -> Non
     )
     article = article_ingest(item=ArticleInput(raw=raw, fmt="text"), story=story).article
     index = line_index(article, "produced with help")
-    response = editor_client.post(
-        f"{article.get_absolute_url()}lines/{index}/",
-        {"action": "remove"},
-        headers={"HX-Request": "true"},
-    )
+    with django_capture_on_commit_callbacks() as queued:
+        response = editor_client.post(
+            f"{article.get_absolute_url()}lines/{index}/",
+            {"action": "remove"},
+            headers={"HX-Request": "true"},
+        )
     body = response.content.decode()
     assert body.lstrip().startswith('<section id="reading"')
+    reading = f"{article.get_absolute_url()}reading/"
+    assert f'hx-get="{reading}"' in body and "being cleaned again" in body  # it polls
+    polled = editor_client.get(reading, headers={"HX-Request": "true"})
+    assert polled.status_code == 200 and "being cleaned again" in polled.content.decode()
+    for callback in queued:  # the worker
+        callback()
+    done = editor_client.get(reading, headers={"HX-Request": "true"})
+    assert done.status_code == 286  # htmx stops polling
+    page = done.content.decode()
+    assert "being cleaned again" not in page and 'hx-get="' not in page.split(">", 1)[0]
     article.refresh_from_db()
     assert "produced with help" not in article.text
-    assert "removed by editor" in body or "boilerplate" in body
+    assert "removed by an editor" in page
+
+
+def test_a_correction_the_worker_cannot_apply_is_shown_failed_in_the_reading_view(
+    editor_client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
+    story = Story.objects.create(title="Refused correction")
+    raw = "Budget passes\n\n" + BODIES[0]
+    article = article_ingest(item=ArticleInput(raw=raw, fmt="text"), story=story).article
+    body_lines = [n for n, (_, role, _) in enumerate(article.blocks) if role == "body"]
+    with django_capture_on_commit_callbacks(execute=True):
+        for index in body_lines:  # nothing left: the worker refuses the article as corrected
+            editor_client.post(f"{article.get_absolute_url()}lines/{index}/", {"action": "remove"})
+    job = IngestJob.objects.filter(article=article, redo=True).order_by("pk").last()
+    assert job is not None and job.status == "failed"
+    assert "nothing is left after cleaning" in job.message
+    article.refresh_from_db()
+    assert "The mayor said" in article.text  # the stored article is as it was
+    page = editor_client.get(article.get_absolute_url()).content.decode()
+    assert "after the last correction failed: nothing is left after cleaning" in page
+
+
+def test_the_redo_of_an_article_deleted_meanwhile_ends_saying_so(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
+    story = Story.objects.create(title="Deleted meanwhile")
+    article = ingest(story, "", "Budget passes", BODIES[0])
+    with django_capture_on_commit_callbacks() as queued:
+        jobs.article_redo_queue(article=article)
+    article.delete()
+    for callback in queued:
+        callback()
+    job = IngestJob.objects.get(story=story, redo=True)
+    assert (job.status, job.message) == ("done", jobs.REDO_GONE)
 
 
 def test_corrections_teach_the_outlet() -> None:

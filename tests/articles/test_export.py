@@ -60,7 +60,8 @@ def assert_story_schema(story: dict[str, Any]) -> None:
         assert claim_ids[match["a"]] != claim_ids[match["b"]]
         assert 0.0 <= match["score"] <= 1.0
     for group in story["groups"]:
-        assert set(group) == {"id", "claims"}
+        assert set(group) == {"id", "claims", "corrected"}
+        assert isinstance(group["corrected"], bool)
         assert len({claim_ids[c] for c in group["claims"]}) >= 2
 
 

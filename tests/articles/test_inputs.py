@@ -68,6 +68,42 @@ def test_decode_bytes_detects_legacy_encodings(text: str, encoding: str) -> None
     assert decode_bytes(text.encode(encoding)) == text
 
 
+CZECH_SHORT = "Vláda schválila zákon o dani z příjmů. Premiér řekl, že je to krok, který čekali."
+SLOVAK = (
+    "Vláda v pondelok oznámila, že ceny elektriny pre domácnosti zostanú zmrazené do konca "
+    "budúceho roka. Minister hospodárstva povedal, že opatrenie bude štát stáť približne "
+    "desať miliónov eur a že ďalšie kroky príjme v januári."
+)
+ITALIAN_ZIZEK = (
+    "Il governo ha annunciato lunedì che i prezzi dell'energia saranno congelati, perché la "
+    "crisi è più grave del previsto, ha detto il filosofo Slavoj Žižek, ospite della serata."
+)
+FRENCH_ZIZEK = (
+    "Le président a déclaré mercredi que la réforme serait votée à l'été, malgré l'opposition "
+    "très vive. Le philosophe Slavoj Žižek était là, lui aussi très critique."
+)
+
+
+@pytest.mark.parametrize("text", [CZECH, CZECH_SHORT, SLOVAK])
+def test_decode_bytes_reads_czech_and_slovak_in_cp1250_not_as_cp1252(text: str) -> None:
+    """č ř ů ě ť are bytes that cp1252 reads as è ø ù ì (or not at all): the text decodes
+    both ways, and must come out in cp1250."""
+    data = text.encode("cp1250")
+    assert data != text.encode("iso-8859-2")  # š and ž differ from ISO-8859-2 too
+    assert decode_bytes(data) == text
+
+
+def test_czech_in_cp1250_is_also_valid_cp1252_which_reads_it_wrong() -> None:
+    """Why the case above is hard: the bytes are good cp1252, read as Latin-1 letters."""
+    misread = CZECH.encode("cp1250").decode("cp1252")
+    assert "elektøiny" in misread and "zùstanou" in misread and "rozpoèet" in misread
+
+
+@pytest.mark.parametrize("text", [ITALIAN_ZIZEK, FRENCH_ZIZEK, GERMAN])
+def test_decode_bytes_keeps_western_text_with_a_czech_name_in_cp1252(text: str) -> None:
+    assert decode_bytes(text.encode("cp1252")) == text
+
+
 @pytest.mark.parametrize(
     ("meta", "encoding", "text"),
     [

@@ -127,3 +127,71 @@ def test_the_worker_computes_outside_any_transaction(monkeypatch) -> None:
     jobs.batch_queue(story=story, items=[item(A)])  # runs its task when the queueing commits
     assert story.articles.count() == 1
     assert depths == [False]
+
+
+def _pipeline_refused_in_this_process(*args: Any, **kwargs: Any) -> ProcessedArticle:
+    raise AssertionError("the worker process cleaned an article itself, not in its child")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_known_source_uploaded_again_is_cleaned_in_the_child_with_its_articles_rules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.db import connection
+
+    from newsdiff.articles import ingest, timelimit
+
+    story = Story.objects.create(title="Known source")
+    jobs.batch_queue(story=story, items=[item(A)])  # runs its task when the queueing commits
+    article = story.articles.get()
+    headline = next(str(text).strip() for text, role, _ in article.blocks if role == "body")
+    Article.objects.filter(pk=article.pk).update(title_line=headline)
+    calls: list[tuple[bool, str]] = []
+    process_within = timelimit.process_within
+
+    def watched(*args: Any, **kwargs: Any) -> ProcessedArticle:
+        calls.append((connection.in_atomic_block, kwargs.get("title_line", "")))
+        return process_within(*args, **kwargs)
+
+    monkeypatch.setattr(timelimit, "process_within", watched)
+    # the child (a fork server started with the text core imported) keeps the real pipeline
+    monkeypatch.setattr(ingest, "process_article", _pipeline_refused_in_this_process)
+    changed = ArticleInput(
+        raw=item(A).raw.replace(
+            headline, f"{headline}\n\nThe council will vote again on Friday, a spokesman said.", 1
+        ),
+        fmt="text",
+        source_file=A,
+    )
+    batch = jobs.batch_queue(story=story, items=[changed])
+    job = IngestJob.objects.get(batch=batch)
+    assert job.status == "done", job.message
+    assert story.articles.count() == 1, job.message
+    article.refresh_from_db()
+    assert article.versions.count() == 2, (job.message, calls)
+    assert "vote again on Friday" in article.text
+    # once with the outlet's rules, once with the article's own (its headline line)
+    assert calls == [(False, ""), (False, headline)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_correction_is_cleaned_in_the_child_within_the_time_limit(
+    monkeypatch: pytest.MonkeyPatch, settings: Settings
+) -> None:
+    from newsdiff.articles import ingest
+
+    story = Story.objects.create(title="Redo in the child")
+    jobs.batch_queue(story=story, items=[item(A)])
+    article = story.articles.get()
+    text = article.text
+    monkeypatch.setattr(ingest, "process_article", _pipeline_refused_in_this_process)
+    settings.NEWSDIFF_ARTICLE_SECONDS = 0.001  # far less than any article takes
+    jobs.article_redo_queue(article=article)
+    job = IngestJob.objects.get(story=story, redo=True)
+    assert job.status == "failed"
+    assert job.message.startswith("this text took too long to process")
+    article.refresh_from_db()
+    assert article.text == text and article.claims.exists()  # left as it was
+    settings.NEWSDIFF_ARTICLE_SECONDS = 600
+    jobs.article_redo_queue(article=article)
+    assert IngestJob.objects.filter(story=story, redo=True).latest("pk").status == "done"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
+from newsdiff.articles.editing import article_update
 from newsdiff.articles.export import story_export
 from newsdiff.articles.ingest import article_ingest
 from newsdiff.articles.inputs import ArticleInput
@@ -151,3 +154,49 @@ def test_export_lists_earlier_versions_oldest_first(pages_server: PagesServer) -
     assert "5 dead" in exported["text"]
     assert [v["text"] for v in exported["versions"]] == [first_text]
     assert exported["versions"][0]["seen"].startswith(str(article.created_at.year))
+
+
+def serve_dated(server: PagesServer, title: str, paragraphs: tuple[str, ...], day: str) -> str:
+    page = article_page(title, *paragraphs).replace(
+        "<title>",
+        f'<meta property="article:published_time" content="{day}T08:00:00Z">'
+        '<meta property="og:site_name" content="Valley News"><title>',
+    )
+    return server.serve("/floods", page)
+
+
+def test_a_new_version_brings_the_new_headline_when_no_editor_set_one(
+    pages_server: PagesServer,
+) -> None:
+    article = ingest_url(serve_dated(pages_server, TITLE, FIRST, "2026-04-03"))
+    assert article.title == TITLE and article.edited_fields == []
+    serve_dated(pages_server, "Floods: death toll rises to 5", SECOND, "2026-04-04")
+    assert article_check_for_changes(article=article).changed
+    article.refresh_from_db()
+    assert article.title == "Floods: death toll rises to 5"
+    assert article.published is not None and article.published.date().isoformat() == "2026-04-03"
+
+
+def test_an_editors_title_outlet_and_date_survive_a_new_version(
+    pages_server: PagesServer,
+) -> None:
+    article = ingest_url(serve_dated(pages_server, TITLE, FIRST, "2026-04-03"))
+    assert article.outlet is not None and article.outlet.name == "Valley News"
+    edited_day = datetime(2026, 4, 2, 21, 30, tzinfo=UTC)
+    article_update(
+        article=article,
+        title="Deadly floods in the north",
+        outlet="Valley Daily",
+        published=edited_day,
+        url=article.url,
+    )
+    assert article.edited_fields == ["outlet", "published", "title"]
+    serve_dated(pages_server, "Floods: death toll rises to 5", SECOND, "2026-04-04")
+    result = article_check_for_changes(article=article)
+    assert result.changed and result.outcome is not None and result.outcome.number == 2
+    article.refresh_from_db()
+    assert "5 dead" in article.text  # the new text is taken…
+    assert article.title == "Deadly floods in the north"  # …but not over the editor's details
+    assert article.outlet is not None and article.outlet.name == "Valley Daily"
+    assert article.published == edited_day
+    assert article.versions.get(number=2).title == "Floods: death toll rises to 5"

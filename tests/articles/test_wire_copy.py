@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import io
 import json
-import threading
+import os
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 
 from newsdiff.articles.export import story_export
-from newsdiff.articles.ingest import story_find_or_create
 from newsdiff.articles.models import Article, Story
 from tests.conftest import SEEDS
 
@@ -133,23 +134,55 @@ def test_outlet_and_date_come_from_the_page_the_url_or_the_dateline(tmp_path: Pa
     assert {"text": "Published April 11, 2007", "reason": "dateline"} in line["removed"]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_two_requests_creating_one_new_story_title_make_one_story() -> None:
-    barrier = threading.Barrier(2)
-    found: list[int] = []
+# One web process creating a story: it waits for the "go" file, so that both ask at once.
+RACER = """
+import sys, time
+from pathlib import Path
+import django
+django.setup()
+from newsdiff.articles.ingest import story_find_or_create
+go = Path(sys.argv[1])
+print("ready", flush=True)
+while not go.exists():
+    time.sleep(0.001)
+story, created = story_find_or_create(title="Raced title")
+print(story.pk, created, flush=True)
+"""
 
-    def create() -> None:
-        try:
-            barrier.wait(timeout=5)
-            story, _ = story_find_or_create(title="Raced title")
-            found.append(story.pk)
-        finally:
-            connection.close()
 
-    threads = [threading.Thread(target=create) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert len(found) == 2 and found[0] == found[1]
-    assert Story.objects.filter(title="Raced title").count() == 1
+def test_two_processes_creating_one_new_story_title_make_one_story(tmp_path: Path) -> None:
+    """Two web processes on one SQLite file (WAL, a busy timeout, as deployed): both get the
+    same story, made once. (Threads on the test run's in-memory database cannot show this:
+    its shared cache answers "table is locked" at once instead of waiting.)"""
+    database = tmp_path / "race.sqlite3"
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{database}"}
+    env["DJANGO_SETTINGS_MODULE"] = "newsdiff.settings"
+    root = Path(__file__).resolve().parents[2]
+    migrate = [sys.executable, "manage.py", "migrate", "--noinput", "-v0"]
+    subprocess.run(migrate, cwd=root, env=env, check=True, timeout=120)
+    go = tmp_path / "go"
+    racers = [
+        subprocess.Popen(
+            [sys.executable, "-c", RACER, str(go)],
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    try:
+        for racer in racers:
+            assert racer.stdout is not None and racer.stdout.readline().strip() == "ready"
+        go.touch()
+        answers = [racer.communicate(timeout=60)[0].split() for racer in racers]
+    finally:
+        for racer in racers:
+            if racer.poll() is None:
+                racer.kill()
+    assert all(racer.returncode == 0 for racer in racers)
+    assert answers[0][0] == answers[1][0]
+    assert sorted(answer[1] for answer in answers) == ["False", "True"]
+    with sqlite3.connect(database) as db:
+        rows = db.execute("select count(*) from articles_story where title = 'Raced title'")
+        assert rows.fetchone() == (1,)

@@ -154,3 +154,29 @@ def test_edit_an_articles_details_and_delete_it(
     assert "kyiv post" not in page.locator("table.side-by-side thead").inner_text().lower()
     assert not demo.articles.filter(pk=article.pk).exists()
     assert console_errors == []
+
+
+def test_a_word_of_thousands_of_letters_wraps_in_the_reading_view(
+    page: Page,
+    live_server: LiveServer,
+    demo: Story,
+    console_errors: list[str],
+) -> None:
+    from newsdiff.articles.ingest import article_ingest
+    from newsdiff.articles.inputs import ArticleInput
+
+    raw = (
+        "Council debates the budget\n\nThe council met on Tuesday, officials said.\n\n"
+        f"The minister said {'W' * 3_000} was there.\n\nA vote is expected next month."
+    )
+    article = article_ingest(item=ArticleInput(raw=raw, fmt="text"), story=demo).article
+    sign_in(page, live_server.url)
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(live_server.url + article.get_absolute_url())
+    note = page.locator(".too-long-note")
+    assert "Not compared" in note.inner_text()
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"the page scrolls sideways: {widths}"
+    assert console_errors == []

@@ -201,7 +201,9 @@ def test_a_disagreement_shows_in_the_row_with_a_marker_besides_colour(
     page = open_story(browser, live_server, story, 1440)
     row = page.locator("tr", has_text="The chase on Interstate 75")
     note = row.locator(".disagreement")
-    assert "120 mph" in note.inner_text() and "more than 100 mph" in note.inner_text()
+    said = " ".join(note.inner_text().split())  # with the outlets for screen readers
+    assert "120 mph" in said and "more than 100 mph" in said
+    assert said.endswith("100 mph (NBC News) mph")  # shown "120 vs more than 100 mph"
     assert "≠" in note.inner_text()
     marks = row.locator("td .differs").all_inner_texts()
     assert any("≠ 120 mph" in mark for mark in marks)

@@ -40,7 +40,8 @@ def test_a_figure_two_outlets_give_differently_is_a_disagreement_with_their_name
     (row,) = grid_rows(comparison.articles, comparison.rows)
     (found,) = row.disagreements
     assert found.kind == FIGURE
-    assert found.text == "120 mph vs more than 100 mph"
+    assert found.text == "120 vs more than 100 mph"  # the unit they share, once
+    assert [v.text for v in found.versions] == ["120 mph", "more than 100 mph"]
     assert [v.outlets for v in found.versions] == [
         ("outlet-1", "outlet-3"),
         ("outlet-2",),
@@ -57,6 +58,30 @@ def test_agreeing_figures_and_one_sided_figures_are_no_disagreement() -> None:
     claims = {
         1: [claim(10, a, "Two men, 47 and 48, were wounded.")],
         2: [claim(20, b, "Two men were wounded, aged 47 and 48, and 12 people fled.")],
+    }
+    comparison = build_comparison([a, b], claims, {10: 1, 20: 1})
+    (row,) = grid_rows(comparison.articles, comparison.rows)
+    assert row.disagreements == ()
+
+
+def test_a_figure_reads_with_what_it_counts_and_only_figures_of_one_quantity_disagree() -> None:
+    a, b = article(1), article(2)
+    claims = {
+        1: [claim(10, a, "Gunman kills 1, wounds 2 at accounting office.")],
+        2: [claim(20, b, "2 dead, 2 hurt in office shooting; three shells found.")],
+    }
+    comparison = build_comparison([a, b], claims, {10: 1, 20: 1})
+    (row,) = grid_rows(comparison.articles, comparison.rows)
+    (found,) = row.disagreements
+    assert found.text == "1 vs 2 dead"
+    assert [cell.differs for cell in row.cells] == [("1 dead",), ("2 dead",)]
+
+
+def test_dead_and_injured_and_figures_in_other_units_are_no_disagreement() -> None:
+    a, b = article(1), article(2)
+    claims = {
+        1: [claim(10, a, "24 were killed; police chased him 30 miles at up to 120 mph.")],
+        2: [claim(20, b, "At least 50 were injured; the chase ran 48 km at up to 193 km/h.")],
     }
     comparison = build_comparison([a, b], claims, {10: 1, 20: 1})
     (row,) = grid_rows(comparison.articles, comparison.rows)

@@ -28,6 +28,7 @@ WRITE_VIEWS = {
     "article-delete",
     "article-check",
     "story-check",
+    "row-correction-undo",
 }
 EDIT_BUTTONS = (
     "Upload an article",

@@ -12,7 +12,14 @@ from tests.security.conftest import site_url_names, url_for
 
 pytestmark = pytest.mark.django_db
 
-POST_ONLY = {"article-line-correct", "article-title-line", "article-check", "story-check", "logout"}
+POST_ONLY = {
+    "article-line-correct",
+    "article-title-line",
+    "article-check",
+    "story-check",
+    "row-correction-undo",
+    "logout",
+}
 
 
 def assert_strict_policy(response: HttpResponseBase) -> None:

@@ -14,7 +14,14 @@ from tests.security.test_csp import assert_no_inline_script
 
 pytestmark = pytest.mark.django_db
 
-POST_ONLY = {"article-line-correct", "article-title-line", "article-check", "story-check", "logout"}
+POST_ONLY = {
+    "article-line-correct",
+    "article-title-line",
+    "article-check",
+    "story-check",
+    "row-correction-undo",
+    "logout",
+}
 MARKERS = ("xss-script", "xss-img", "xss-svg", "xss-link")
 
 

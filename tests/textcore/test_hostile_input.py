@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from itertools import pairwise
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.hostile_inputs import HostileInput, hostile_inputs
-from newsdiff.textcore.claims import extract_claims
+from newsdiff.textcore.claims import MAX_SENTENCE_CHARS, extract_claims
 from newsdiff.textcore.claims.segment import block_spans, is_heading
 from newsdiff.textcore.clean import clean_html, clean_text
 from newsdiff.textcore.pipeline import process_article
@@ -44,6 +45,8 @@ def test_hostile_input_goes_through_the_pipeline_within_the_deadline(name: str) 
     processed = within_deadline(lambda: process_article(item.raw, fmt=item.fmt))
     if item.fmt == "text":
         assert processed.cleaned.blocks  # processed, not skipped
+    # a run of thousands of characters is no claim (nothing to embed at 256 tokens)
+    assert all(len(claim.text) <= MAX_SENTENCE_CHARS for claim in processed.claims)
 
 
 def test_the_inputs_have_the_sizes_of_the_probe() -> None:
@@ -75,6 +78,19 @@ def test_a_word_longer_than_a_line_may_be_is_removed_from_a_page() -> None:
     assert "Several members asked" in cleaned.text
     too_long = [span for span in cleaned.removed if span.reason == Reason.TOO_LONG]
     assert [len(span.text) for span in too_long] == [len("The minister said  was there.") + 400_000]
+    # the line pass read a short stand-in for it; the blocks index the whole extracted text
+    blocks = cleaned.blocks
+    assert all(block.end - block.start == len(block.text) for block in blocks)
+    assert all(a.end == b.start for a, b in pairwise(blocks))
+    (long_block,) = [block for block in blocks if block.reason == Reason.TOO_LONG]
+    assert long_block.role == "removed" and long_block.text.strip().endswith("W was there.")
+
+
+def test_a_page_without_over_long_lines_is_read_as_it_is() -> None:
+    page = INPUTS["html_long_word"].raw.replace("W" * 400_000, "W" * 10)
+    cleaned = clean_html(page)
+    assert "The minister said WWWWWWWWWW was there." in cleaned.text
+    assert not [block for block in cleaned.blocks if block.reason == Reason.TOO_LONG]
 
 
 def test_thousands_of_wrapped_lines_are_joined_within_the_deadline() -> None:

@@ -8,8 +8,8 @@ when it says it in its own words, and *lacks* it otherwise.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsdiff.compare.overview.wording import VERBATIM_SHARE, central, shared_wording
@@ -47,6 +47,9 @@ class CoverageCell:
         return f"{named} and {more} more" if more > 0 else named
 
 
+LACKING = CoverageCell(LACKS)  # every cell that lacks the statement (it holds nothing else)
+
+
 @dataclass(frozen=True, slots=True)
 class CoverageRow:
     group_id: int
@@ -64,10 +67,16 @@ class CoverageRow:
 class Coverage:
     labels: tuple[str, ...]
     rows: tuple[CoverageRow, ...]
+    # Each column's cells by state, counted on first use (the page asks several times).
+    _states: list[Counter[str]] = field(default_factory=list, init=False, compare=False, repr=False)
 
     def carried(self, column: int, state: str | None = None) -> int:
-        cells = (row.cells[column].state for row in self.rows)
-        return sum(s == state if state else s != LACKS for s in cells)
+        if not self._states:
+            self._states.extend(
+                Counter(row.cells[n].state for row in self.rows) for n in range(len(self.labels))
+            )
+        states = self._states[column]
+        return states[state] if state else sum(states.values()) - states[LACKS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,14 +133,23 @@ def _by_column(members: list[Claim], column_of: dict[int, int]) -> dict[int, lis
 
 
 def _alike(by_column: dict[int, list[Claim]]) -> dict[int, list[int]]:
-    """For each column, the other columns whose claims share its wording (each pair once)."""
+    """For each column, the other columns whose claims share its wording. Columns with the
+    same wordings (an outlet's versions, wire copies) are compared as one."""
+    same: dict[frozenset[str], list[int]] = defaultdict(list)
+    for column in sorted(by_column):
+        same[frozenset(claim.text for claim in by_column[column])].append(column)
+    wordings = list(same)
     alike: dict[int, list[int]] = defaultdict(list)
-    columns = sorted(by_column)
-    for n, column in enumerate(columns):
-        for other in columns[n + 1 :]:
-            if _share_wording(by_column[column], by_column[other]):
-                alike[column].append(other)
-                alike[other].append(column)
+    for n, wording in enumerate(wordings):
+        if len(same[wording]) > 1 and _share_wording(wording, wording):
+            for column in same[wording]:
+                alike[column].extend(other for other in same[wording] if other != column)
+        for other_wording in wordings[n + 1 :]:
+            if _share_wording(wording, other_wording):
+                for column in same[wording]:
+                    alike[column].extend(same[other_wording])
+                for column in same[other_wording]:
+                    alike[column].extend(same[wording])
     return alike
 
 
@@ -143,10 +161,10 @@ def _cell(
 ) -> CoverageCell:
     own = by_column.get(column, [])
     if not own:
-        return CoverageCell(LACKS)
+        return LACKING
     like = tuple(labels[other] for other in sorted(alike.get(column, [])))
     return CoverageCell(HAS if like else PARAPHRASES, tuple(own), like)
 
 
-def _share_wording(own: list[Claim], theirs: list[Claim]) -> bool:
-    return any(shared_wording(a.text, b.text) >= VERBATIM_SHARE for a in own for b in theirs)
+def _share_wording(own: frozenset[str], theirs: frozenset[str]) -> bool:
+    return any(shared_wording(a, b) >= VERBATIM_SHARE for a in own for b in theirs)

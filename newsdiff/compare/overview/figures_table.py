@@ -1,17 +1,21 @@
 """The figures table: each quantity the articles state, one row per quantity, and where the
-outlets disagree on its value or its qualifier."""
+outlets disagree on its value or its qualifier.
+
+A quantity is what a figure counts or measures, not its bare value: "three shells" and
+"three entrances" are two rows, "Larson, 48," and "Steinberg, 48," too, and "48 km" and "30
+miles" one (units convert); a time ("0737 GMT") is no figure, and "24 dead" never disagrees
+with "at least 50 injured"."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import combinations
 from typing import TYPE_CHECKING
 
 from newsdiff.compare.overview.quantity_labels import quantity_label
 from newsdiff.compare.overview.union_find import components
-from newsdiff.textcore.figures import figures_agree
+from newsdiff.textcore.figures import figures_agree, in_base
 from newsdiff.textcore.types import Figure
 
 if TYPE_CHECKING:
@@ -19,7 +23,7 @@ if TYPE_CHECKING:
     from newsdiff.compare.story_claims import StoryClaims
 
 CONTEXT_CHARS = 36
-FIGURE_FIELDS = ("text", "value", "unit", "per", "qualifier", "start", "end")
+FIGURE_FIELDS = ("text", "value", "unit", "per", "qualifier", "start", "end", "counted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +35,10 @@ class FigureMention:
     group: int | None
 
     @property
-    def key(self) -> tuple[str, str]:
-        return (self.figure.unit, self.figure.per)
+    def key(self) -> tuple[str, str, str]:
+        """The quantity: the dimension's base unit, the period and the thing counted."""
+        unit, per, _ = in_base(self.figure.unit, self.figure.per, self.figure.value)
+        return (unit, per, self.figure.counted)
 
     @property
     def before(self) -> str:
@@ -84,10 +90,10 @@ class FigureRow:
 def build_figures(story: StoryClaims) -> tuple[FigureRow, ...]:
     """Each quantity the articles state, one row per quantity, most widely stated first.
 
-    Figures of several outlets that agree (`figures_agree`: same unit and period, values
-    equal within rounding) form a variant; two variants are one row when, in the same group,
-    two outlets each state exactly one figure of that unit the other does not (50,000 vs
-    40,000 fighters).
+    Figures of several outlets that agree (`figures_agree`: the same quantity, values equal
+    within rounding once units convert) form a variant; two variants are one row when, in
+    the same group, two outlets each state exactly one figure of that quantity the other
+    does not (50,000 vs 40,000 fighters; not 24 dead vs 50 injured).
     """
     mentions = _mentions(story)
     variants = _variants(mentions)
@@ -117,15 +123,24 @@ def _figure(stored: dict[str, object]) -> Figure:
 
 
 def _variants(mentions: list[FigureMention]) -> list[list[FigureMention]]:
-    """Mentions grouped so that every two in a variant agree."""
+    """Mentions grouped so that every two in a variant agree. A figure stated again, the same
+    (an outlet's versions, wire copies), joins the variant of its first statement: it agrees
+    with whatever that one agrees with."""
     variants: list[list[FigureMention]] = []
+    variant_of: dict[Figure, list[FigureMention]] = {}
     for mention in mentions:
+        if mention.figure in variant_of:
+            variant_of[mention.figure].append(mention)
+            continue
         for variant in variants:
             if all(figures_agree(mention.figure, other.figure) for other in variant):
                 variant.append(mention)
                 break
         else:
-            variants.append([mention])
+            variant = [mention]
+            variants.append(variant)
+        if figures_agree(mention.figure, mention.figure):
+            variant_of[mention.figure] = variant
     return variants
 
 
@@ -135,9 +150,21 @@ def _clashes(mentions: list[FigureMention]) -> Iterable[tuple[FigureMention, Fig
     for mention in mentions:
         if mention.group is not None:
             grouped[mention.group][mention.column].append(mention)
+    # Columns that state the same figures (an outlet's versions, wire copies) are compared
+    # once: the same figures again would link the same variants.
+    compared: set[tuple[tuple[Figure, ...], tuple[Figure, ...]]] = set()
     for columns in grouped.values():
-        for (_, left), (_, right) in combinations(sorted(columns.items()), 2):
-            yield from _clashes_between(left, right)
+        alike: dict[tuple[Figure, ...], list[list[FigureMention]]] = defaultdict(list)
+        for _, found in sorted(columns.items()):
+            alike[tuple(m.figure for m in found)].append(found)
+        kinds = list(alike.items())
+        for n, (figures, stated) in enumerate(kinds):
+            pairs = [(figures, stated[0], figures, stated[1])] if len(stated) > 1 else []
+            pairs += [(figures, stated[0], other, also[0]) for other, also in kinds[n + 1 :]]
+            for left_figures, left, right_figures, right in pairs:
+                if (left_figures, right_figures) not in compared:
+                    compared.add((left_figures, right_figures))
+                    yield from _clashes_between(left, right)
 
 
 def _clashes_between(
@@ -150,7 +177,7 @@ def _clashes_between(
 
 
 def _unmatched(
-    own: list[FigureMention], other: list[FigureMention], key: tuple[str, str]
+    own: list[FigureMention], other: list[FigureMention], key: tuple[str, str, str]
 ) -> list[FigureMention]:
     theirs = [m.figure for m in other if m.key == key]
     return [m for m in own if m.key == key and not any(figures_agree(m.figure, f) for f in theirs)]
@@ -165,8 +192,13 @@ def _figure_row(variants: list[list[FigureMention]], columns: int) -> FigureRow:
     qualifiers = Counter(ms[0].figure.qualifier for ms in by_column.values())
     usual = qualifiers.most_common(1)[0][0]
     cells = tuple(_figure_cell(by_column.get(n, []), main, usual) for n in range(columns))
-    quantity = " vs ".join(quantity_label(v[0].figure) for v in variants)
+    quantity = " vs ".join(quantity_label(_named(v).figure) for v in variants)
     return FigureRow(quantity, cells, len(variants) > 1, tuple(qualifiers.most_common()))
+
+
+def _named(variant: list[FigureMention]) -> FigureMention:
+    """The mention that best says what the variant counts ("three shells" over "three")."""
+    return next((m for m in variant if m.figure.counted), variant[0])
 
 
 def _figure_cell(mentions: list[FigureMention], main: set[int], usual: str) -> FigureCell:

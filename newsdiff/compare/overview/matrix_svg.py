@@ -8,15 +8,19 @@ Only presentation attributes are used: the page's CSP allows no inline `style`.
 
 Column labels are turned 50 degrees and cut at HEAD_CHARS, so thirty outlets fit in narrow
 columns and no label runs into the next; the full name is the label's tooltip and the table
-view's header. The three cell shapes are drawn once (`<symbol>`) and placed with `<use>`: a
-thirty-outlet matrix has a couple of thousand cells. The cells are written with
-`html.escape` rather than `format_html`, for the same reason.
+view's header. The three cell shapes are drawn once (`<symbol>`): a thirty-outlet matrix has a
+couple of thousand cells. A cell that has or paraphrases the statement places its shape with
+`<use href="#matrix-has">` (and its tooltip); the cells that lack it, most of a wide matrix,
+are the dashed square as a pattern tile (`#matrix-lacking`), one rectangle per run of them in
+a row (`rect.matrix-lacks`, as many cells wide as it covers), which draws the same pixels.
+The cells are written with `html.escape` rather than `format_html`, for the same reason.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from functools import lru_cache
 from html import escape
 
 from django.utils.html import format_html, format_html_join
@@ -67,7 +71,14 @@ def coverage_matrix(coverage: Coverage, *, title: str = "") -> SafeString:
     width = _width(coverage.labels)
     height = head + len(coverage.rows) * ROW_HEIGHT + FOOT_HEIGHT
     rows = "".join(_row(n, row, coverage.labels, head) for n, row in enumerate(coverage.rows))
-    body = _join([_symbols(), _head(coverage.labels, head), mark_safe(rows), _foot(coverage, head)])
+    body = _join(
+        [
+            _symbols(columns, head),
+            _head(coverage.labels, head),
+            mark_safe(rows),
+            _foot(coverage, head),
+        ]
+    )
     return format_html(
         '<svg xmlns="{ns}" class="matrix" role="group" width="{w}"'
         ' height="{h}" viewBox="0 0 {w} {h}" font-family="{font}" font-size="13" fill="{ink}"'
@@ -96,11 +107,13 @@ def _left(columns: int) -> int:
     return NARROW_LABEL_WIDTH if columns > MANY_COLUMNS else LABEL_WIDTH
 
 
+@lru_cache(maxsize=64)  # asked for each row
 def _head_height(labels: tuple[str, ...]) -> int:
     longest = max((len(column_label(label)) for label in labels), default=0)
     return 24 + math.ceil(longest * HEAD_CHAR_WIDTH * math.sin(math.radians(HEAD_ANGLE)))
 
 
+@lru_cache(maxsize=64)  # asked for each row
 def _width(labels: tuple[str, ...]) -> int:
     """Room for the columns, and for the last label leaning out to the right."""
     longest = max((len(column_label(label)) for label in labels), default=0)
@@ -108,13 +121,25 @@ def _width(labels: tuple[str, ...]) -> int:
     return _left(len(labels)) + len(labels) * CELL_WIDTH + max(COUNT_WIDTH, overhang)
 
 
-def _symbols() -> SafeString:
+def _symbols(columns: int, head: int) -> SafeString:
+    """The three shapes, and the one of a lacking cell as a pattern tile of the cells' grid."""
     symbols = "".join(
         f'<symbol id="matrix-{state}" width="{GLYPH + 2}" height="{GLYPH + 2}"'
         f' viewBox="-1 -1 {GLYPH + 2} {GLYPH + 2}">{glyph(state, 0, 0)}</symbol>'
         for state in (HAS, PARAPHRASES, LACKS)
     )
-    return mark_safe(f"<defs>{symbols}</defs>")
+    x, y = _glyph_offset()
+    tile = (
+        f'<pattern id="matrix-lacking" patternUnits="userSpaceOnUse" x="{_left(columns)}"'
+        f' y="{head}" width="{CELL_WIDTH}" height="{ROW_HEIGHT}">'
+        f'<use href="#matrix-{LACKS}" x="{x}" y="{y}"/></pattern>'
+    )
+    return mark_safe(f"<defs>{symbols}{tile}</defs>")
+
+
+def _glyph_offset() -> tuple[int, int]:
+    """Where a cell's shape sits in its CELL_WIDTH x ROW_HEIGHT box."""
+    return (CELL_WIDTH - GLYPH) // 2 - 1, (ROW_HEIGHT - GLYPH) // 2 - 1
 
 
 def legend_glyph(state: str) -> SafeString:
@@ -221,7 +246,11 @@ def _row(index: int, row: CoverageRow, labels: tuple[str, ...], head: int) -> st
     )
     text_y = top + ROW_HEIGHT // 2 + 5
     chars = NARROW_LABEL_CHARS if len(labels) > MANY_COLUMNS else LABEL_CHARS
-    cells = "".join(_cell(top, column, cell, labels) for column, cell in enumerate(row.cells))
+    cells = _lacking_runs(top, row.cells, len(labels)) + "".join(
+        _cell(top, column, cell, labels)
+        for column, cell in enumerate(row.cells)
+        if cell.state != LACKS
+    )
     return (
         f'<g class="matrix-row" id="matrix-group-{row.group_id}">{stripe}'
         f'<a href="{escape(row.href)}" class="matrix-label"><title>{escape(row.text)}</title>'
@@ -232,14 +261,32 @@ def _row(index: int, row: CoverageRow, labels: tuple[str, ...], head: int) -> st
 
 
 def _cell(top: int, column: int, cell: CoverageCell, labels: tuple[str, ...]) -> str:
-    x = _left(len(labels)) + column * CELL_WIDTH + (CELL_WIDTH - GLYPH) // 2 - 1
-    y = top + (ROW_HEIGHT - GLYPH) // 2 - 1
-    used = (
-        f'<use class="matrix-cell matrix-{cell.state}" href="#matrix-{cell.state}" x="{x}" y="{y}"'
+    """A cell that has or paraphrases the statement: its shape, with the wording as tooltip."""
+    dx, dy = _glyph_offset()
+    x = _left(len(labels)) + column * CELL_WIDTH + dx
+    return (
+        f'<use href="#matrix-{cell.state}" x="{x}" y="{top + dy}">'
+        f"<title>{escape(_tip(labels[column], cell))}</title></use>"
     )
-    if cell.state == LACKS:  # the dashed outline says it; a tooltip would only repeat the column
-        return used + "/>"
-    return f"{used}><title>{escape(_tip(labels[column], cell))}</title></use>"
+
+
+def _lacking_runs(top: int, cells: tuple[CoverageCell, ...], columns: int) -> str:
+    """The cells that lack the statement, one pattern-filled rectangle per run of them (the
+    dashed outline says it; a tooltip would only repeat the column)."""
+    runs: list[tuple[int, int]] = []  # first column, how many
+    for column, cell in enumerate(cells):
+        if cell.state != LACKS:
+            continue
+        if runs and sum(runs[-1]) == column:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((column, 1))
+    left = _left(columns)
+    return "".join(
+        f'<rect class="matrix-lacks" x="{left + first * CELL_WIDTH}" y="{top}"'
+        f' width="{count * CELL_WIDTH}" height="{ROW_HEIGHT}" fill="url(#matrix-lacking)"/>'
+        for first, count in runs
+    )
 
 
 def _foot(coverage: Coverage, head: int) -> SafeString:

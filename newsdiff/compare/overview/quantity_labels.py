@@ -1,10 +1,11 @@
-"""A figure's normalised value as a reader writes it: "50,000", "$100 million per month"."""
+"""A figure's normalised value as a reader writes it, with what it counts: "50,000",
+"$100 million per month", "3 shells", "24 dead", "age 48 (Larson)", "magnitude 6.1"."""
 
 from __future__ import annotations
 
 import calendar
 
-from newsdiff.textcore.figures import unit_label
+from newsdiff.textcore.figures import counted_label, unit_label
 from newsdiff.textcore.types import Figure
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -12,14 +13,27 @@ CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
 
 
 def quantity_label(figure: Figure) -> str:
-    """The figure's value, unit and period ("22 December", "1990s", "12%", "6 months")."""
+    """The figure's value, unit and period ("22 December", "1990s", "12%", "6 months"), and
+    the thing it counts ("3 shells", "24 dead", "age 48 (Larson)", "magnitude 6.1")."""
     unit, value = figure.unit, figure.value
     if unit == "date":
         return _date_label(int(value))
     if unit == "decade":
         return f"{int(value)}s"
     label = _amount_label(value, unit)
-    return f"{label} per {figure.per}" if figure.per else label
+    label = f"{label} per {figure.per}" if figure.per else label
+    return _with_counted(label, figure) if figure.counted and not unit else label
+
+
+def _with_counted(label: str, figure: Figure) -> str:
+    thing = counted_label(figure.counted, figure.value)
+    if thing == "people":
+        return label
+    if thing == "magnitude":
+        return f"magnitude {label}"
+    if thing.startswith("age"):
+        return f"age {label}{thing.removeprefix('age')}"
+    return f"{label} {thing}"
 
 
 def _amount_label(value: float, unit: str) -> str:

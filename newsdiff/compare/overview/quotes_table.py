@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 SAME_QUOTE_SHARE = 0.8
 TOPIC_SHARE = 0.3  # of content words, for claims already in the same group
 UNATTRIBUTED = "Speaker not named"
+EXACT, NEAR = "exact", "near"  # how alike two outlets' quoted words are
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,8 @@ def build_quotes(story: StoryClaims) -> tuple[QuoteRow, ...]:
     clusters = [
         [quotes[n] for n in joined] for joined in components(len(quotes), _links(quotes, group_of))
     ]
-    rows = [_quote_row(cluster, story, group_of, names) for cluster in clusters]
+    columns = _Columns(story.column_of(), [article.label for article in story.articles])
+    rows = [_quote_row(cluster, story, group_of, names, columns) for cluster in clusters]
     rows.sort(key=lambda row: -row.outlet_count)  # stable: first quoted first among equals
     return tuple(rows)
 
@@ -135,10 +137,20 @@ def _same_quote(a: Claim, b: Claim, group_of: dict[int, int]) -> bool:
     return grouped and topic_overlap(x, y) >= TOPIC_SHARE
 
 
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    of_article: dict[int, int]  # article pk -> column
+    labels: list[str]
+
+
 def _quote_row(
-    cluster: list[Claim], story: StoryClaims, group_of: dict[int, int], names: dict[str, str]
+    cluster: list[Claim],
+    story: StoryClaims,
+    group_of: dict[int, int],
+    names: dict[str, str],
+    columns: _Columns,
 ) -> QuoteRow:
-    column_of = story.column_of()
+    column_of = columns.of_article
     cells: list[list[QuoteMention]] = [[] for _ in story.articles]
     for claim in cluster:
         column = column_of[claim.article_id]
@@ -148,8 +160,12 @@ def _quote_row(
         column = column_of[claim.article_id]
         speaker = names.get(claim.speaker, claim.speaker)
         cells[column].append(QuoteMention(story.articles[column], claim, claim.text, speaker, True))
-    labels = [article.label for article in story.articles]
-    marked = tuple(tuple(_mark(m, n, cells, labels) for m in cell) for n, cell in enumerate(cells))
+    quoted = [[m.wording for m in cell if not m.reported] for cell in cells]
+    likeness: dict[tuple[str, int], str] = {}  # many outlets quote the very same words
+    marked = tuple(
+        tuple(_mark(m, n, quoted, columns.labels, likeness) for m in cell)
+        for n, cell in enumerate(cells)
+    )
     return QuoteRow(_row_speaker(marked), marked)
 
 
@@ -164,35 +180,54 @@ def _reported(
 ) -> list[Claim]:
     """Claims of other outlets, in the same group as a quote, that say what it says unquoted."""
     quoted = {claim.article_id for claim in cluster}
-    found = []
+    found: dict[int, Claim] = {}  # by pk, in the order found
+    looked: set[tuple[int, str]] = set()  # a group and a wording (reprints of a quote)
     for claim in cluster:
         group = group_of.get(claim.pk)
-        for mate in story.groups.get(group, []) if group is not None else []:
+        if group is None or (group, _wording(claim)) in looked:
+            continue
+        looked.add((group, _wording(claim)))
+        for mate in story.groups.get(group, []):
             if (
-                mate.article_id not in quoted
+                mate.pk not in found
+                and mate.article_id not in quoted
                 and mate.article_id in column_of
                 and not _is_quote(mate)
-                and mate not in found
                 and topic_overlap(mate.text, _wording(claim)) >= TOPIC_SHARE
             ):
-                found.append(mate)
-    return found
+                found[mate.pk] = mate
+    return list(found.values())
 
 
 def _mark(
-    mention: QuoteMention, column: int, cells: list[list[QuoteMention]], labels: list[str]
+    mention: QuoteMention,
+    column: int,
+    quoted: list[list[str]],
+    labels: list[str],
+    likeness: dict[tuple[str, int], str],
 ) -> QuoteMention:
-    """The mention, with the outlets that quote the same words and whether all do exactly."""
+    """The mention, with the outlets that quote the same words and whether all do exactly.
+    `quoted` is each column's quoted wordings; `likeness` keeps what was worked out per wording
+    and column."""
     if mention.reported:
         return mention
     alike, exact = [], True
-    for other, cell in enumerate(cells):
-        quoted = [m.wording for m in cell if not m.reported]
-        if other == column or not quoted:
+    for other, wordings in enumerate(quoted):
+        if other == column or not wordings:
             continue
-        if any(same_word_run(mention.wording, w) for w in quoted):
+        key = (mention.wording, other)
+        if key not in likeness:
+            likeness[key] = _likeness(mention.wording, wordings)
+        if likeness[key]:
             alike.append(labels[other])
-        elif any(shared_wording(mention.wording, w) >= SAME_QUOTE_SHARE for w in quoted):
-            alike.append(labels[other])
-            exact = False
+            exact = exact and likeness[key] == EXACT
     return replace(mention, same_words=tuple(alike), exact=bool(alike) and exact)
+
+
+def _likeness(wording: str, others: list[str]) -> str:
+    """EXACT if one of `others` has the same run of words, NEAR if it shares most of them."""
+    if any(same_word_run(wording, other) for other in others):
+        return EXACT
+    if any(shared_wording(wording, other) >= SAME_QUOTE_SHARE for other in others):
+        return NEAR
+    return ""

@@ -52,11 +52,18 @@ def same_word_run(a: str, b: str) -> bool:
     Unlike `textcore.diffwords.same_words` (the same words, all of them), a quote cut short
     by one outlet still counts.
     """
-    x, y = " ".join(words(a)), " ".join(words(b))
-    short, long = sorted((x, y), key=len)
-    return len(short.split()) >= MIN_QUOTE_WORDS and f" {short} " in f" {long} "
+    (short, count), (long, _) = sorted((_spaced(a), _spaced(b)), key=lambda x: len(x[0]))
+    return count >= MIN_QUOTE_WORDS and short in long
 
 
+@lru_cache(maxsize=8192)
+def _spaced(text: str) -> tuple[str, int]:
+    """The text's words between single spaces, a space either side; how many words."""
+    found = words(text)
+    return f" {' '.join(found)} ", len(found)
+
+
+@lru_cache(maxsize=8192)
 def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in words(text) if len(w) >= 4 and w not in STOP_WORDS)
 
@@ -67,6 +74,7 @@ def topic_overlap(a: str, b: str) -> float:
     return len(x & y) / min(len(x), len(y)) if x and y else 0.0
 
 
+@lru_cache(maxsize=8192)
 def excerpt(text: str, limit: int) -> str:
     """`text` cut at a word boundary to at most `limit` characters, with an ellipsis if cut."""
     text = " ".join(text.split())

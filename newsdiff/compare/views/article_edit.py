@@ -15,7 +15,6 @@ from newsdiff.articles.editing import (
     article_title_line,
     article_update,
 )
-from newsdiff.articles.ingest import ArticleRejected
 from newsdiff.articles.models import Article
 from newsdiff.compare.article_forms import ArticleEditForm
 
@@ -45,15 +44,17 @@ def article_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 @editor_required
 def article_title_set(request: HttpRequest, slug: str, pk: int, index: int) -> HttpResponse:
-    """Make one line of the article its headline; the article is redone."""
+    """Make one line of the article its headline; the worker cleans the article again."""
     article = _article(slug, pk)
     try:
         article_title_line(article=article, index=index)
-    except (EditRefused, ArticleRejected) as error:
+    except EditRefused as error:
         messages.error(request, str(error))
     else:
         messages.success(
-            request, "That line is now the headline; claims and alignment were redone."
+            request,
+            "That line is now the headline; the article is being cleaned again "
+            "(its claims and the alignment follow).",
         )
     return redirect(f"{article.get_absolute_url()}#line-{index}")
 

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from newsdiff.articles.models import Story
-from newsdiff.compare.overview import matrix_svg
+from newsdiff.compare.overview import matrix_svg, tables_html
 from newsdiff.compare.overview.build import build_overview
 from newsdiff.compare.overview.coverage import HAS, LACKS, PARAPHRASES, build_coverage
 from newsdiff.compare.story_claims import load_story_claims
@@ -27,6 +27,15 @@ def story_overview(request: HttpRequest, slug: str) -> HttpResponse:
             (outlet, matrix_svg.outlet_bar(outlet, shared)) for outlet in overview.outlets
         ],
         "glyphs": {state: matrix_svg.legend_glyph(state) for state in (HAS, PARAPHRASES, LACKS)},
+        "tables": {
+            "shared_figures": tables_html.figure_rows(overview.shared_figures),
+            "single_figures": tables_html.figure_rows(overview.single_figures),
+            "shared_quotes": [
+                (section, tables_html.quote_rows(section.rows))
+                for section in overview.shared_quotes
+            ],
+            "single_quotes": tables_html.single_quote_rows(overview.single_quotes),
+        },
     }
     return render(request, "compare/story_overview.html", context)
 

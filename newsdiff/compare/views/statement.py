@@ -8,8 +8,10 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from newsdiff.accounts.access import can_edit
 from newsdiff.articles.models import Claim, ClaimGroup
 from newsdiff.compare.htmx import HtmxHttpRequest
+from newsdiff.compare.row_corrections import row_panel
 from newsdiff.compare.statement import statement_versions
 from newsdiff.compare.views.params import int_or_none
 
@@ -25,7 +27,13 @@ def group_detail(request: HtmxHttpRequest, slug: str, group_id: int) -> HttpResp
         pk=group_id,
     )
     statement = statement_versions(group, int_or_none(request.GET.get("ref")))
-    context = {"story": group.story, "statement": statement, "lead": request.GET.get("lead", "")}
+    context = {
+        "story": group.story,
+        "statement": statement,
+        "lead": request.GET.get("lead", ""),
+        "row_panel": row_panel(statement, editing=can_edit(request.user)),
+        "in_story": bool(request.htmx),  # the panel is in the story page: corrections redo it
+    }
     if request.htmx:
         return render(request, "compare/group_detail.html#statement", context)
     return render(request, "compare/group_detail.html", context)

@@ -15,12 +15,14 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseStopPolling
 
+from newsdiff.accounts.access import can_edit
 from newsdiff.articles.identity import copies_of
 from newsdiff.articles.models import Article, Claim, Story
 from newsdiff.compare.grid import view_mode
 from newsdiff.compare.htmx import HtmxHttpRequest
+from newsdiff.compare.row_corrections import corrected_rows, row_panel, with_correction_counts
 from newsdiff.compare.rows import build_comparison
-from newsdiff.compare.statement import statement_versions
+from newsdiff.compare.statement import Statement, statement_versions
 from newsdiff.compare.story_claims import load_story_claims
 from newsdiff.compare.versions import mark_later_claims, version_counts
 from newsdiff.compare.views.params import ids_in, int_or_none
@@ -31,7 +33,8 @@ JOBS_SHOWN_FOR = timedelta(hours=24)
 @require_GET
 @vary_on_headers("HX-Request")
 def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    story = get_object_or_404(Story, slug=slug)
+    story = get_object_or_404(with_correction_counts(Story.objects.all()), slug=slug)
+    correction_count: int = getattr(story, "correction_count", 0)
     loaded = load_story_claims(story)
     articles = list(loaded.articles)
     versions = version_counts(story)
@@ -41,6 +44,7 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     comparison = build_comparison(ordered, loaded.claims, loaded.group_of())
     copies = copies_of(articles)
     hide_copies = request.GET.get("copies") == "hide"
+    statement = _open_statement(story, request.GET.get("group"), lead)
     hidden = _hidden_ids(request.GET.get("hide"), comparison.articles, lead)
     if hide_copies:
         hidden |= _later_copies(comparison.articles, copies, lead)
@@ -56,7 +60,11 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "hidden": [a for a in comparison.articles if a.pk in hidden],
         "lead": lead,
         "grid_view": view_mode(request.GET.get("view")),
-        "statement": _open_statement(story, request.GET.get("group"), lead),
+        "statement": statement,
+        "row_panel": row_panel(statement, editing=can_edit(request.user)) if statement else None,
+        "in_story": True,
+        "corrected_rows": corrected_rows(story, loaded.group_of()) if correction_count else {},
+        "correction_count": correction_count,
         **_jobs_context(story),
     }
     if request.htmx:
@@ -67,10 +75,10 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def story_jobs(request: HttpRequest, slug: str) -> HttpResponse:
     """The uploads-in-progress component; it polls itself until every job is finished."""
-    story = get_object_or_404(Story, slug=slug)
+    story = get_object_or_404(with_correction_counts(Story.objects.all()), slug=slug)
     context = {"story": story, **_jobs_context(story)}
     html = render_to_string("compare/story_detail.html#jobs", context, request)
-    if context["jobs_running"]:
+    if context["jobs_running"] or context["corrections_pending"]:
         return HttpResponse(html)
     response = HttpResponseStopPolling(html)  # every job is finished: htmx stops polling
     response["HX-Trigger"] = "alignment-changed"
@@ -80,7 +88,12 @@ def story_jobs(request: HttpRequest, slug: str) -> HttpResponse:
 def _jobs_context(story: Story) -> dict[str, object]:
     recent = timezone.now() - JOBS_SHOWN_FOR
     shown = list(story.jobs.visible().filter(created_at__gte=recent).defer("raw"))
-    return {"jobs": shown, "jobs_running": sum(1 for job in shown if not job.is_finished)}
+    pending = getattr(story, "corrections_pending", 0)
+    return {
+        "jobs": shown,
+        "jobs_running": sum(1 for job in shown if not job.is_finished),
+        "corrections_pending": pending,  # the worker has not yet redone the rows for them
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +170,7 @@ def _columns(
     ]
 
 
-def _open_statement(story: Story, group_id: str | None, lead: Article | None) -> object:
+def _open_statement(story: Story, group_id: str | None, lead: Article | None) -> Statement | None:
     """The statement comparison a shared URL asks to show open, if any."""
     wanted = int_or_none(group_id)
     if wanted is None:

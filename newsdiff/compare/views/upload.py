@@ -8,6 +8,8 @@ fetched, fails there with its reason on the story page.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +19,7 @@ from newsdiff.articles import jobs
 from newsdiff.articles.ingest import story_find_or_create
 from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import Story
+from newsdiff.compare.file_details import FileDetails
 from newsdiff.compare.forms import EXISTING_STORY, UploadForm
 
 
@@ -38,6 +41,8 @@ def upload(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             jobs.batch_queue(story=story, items=items, urls=urls, outlet=outlet)
             for problem in form.file_problems:
                 messages.error(request, f"{problem} It was not stored; the other file(s) were.")
+            for problem in form.detail_problems:
+                messages.warning(request, f"{problem}.")
             return redirect(story)
         for problem in form.file_problems:
             form.add_error(None, f"{problem} Nothing was stored.")
@@ -52,16 +57,27 @@ def _new_story(request: HttpRequest, form: UploadForm) -> Story:
 
 
 def _upload_items(form: UploadForm) -> list[ArticleInput]:
+    """One input per file (or the pasted text): the file's own outlet, URL and date where the
+    editor gave them (`file_details`), else the form's outlet (and, for one file, its title
+    and URL); what is given is the editor's, the rest is found by the worker."""
     sources = form.sources
     single = len(sources) == 1
-    return [
-        ArticleInput(
-            raw=raw,
-            fmt=fmt,
+    outlet = form.cleaned_data["outlet"]
+    title = form.cleaned_data["title"] if single else ""
+    url = form.cleaned_data["url"] if single else ""
+    items = []
+    for name, raw, fmt in sources:
+        details = form.file_details.get(name, FileDetails()) if name else FileDetails()
+        item = ArticleInput(
+            raw,
+            fmt,
             source_file=name,
-            title=form.cleaned_data["title"] if single else "",
-            url=form.cleaned_data["url"] if single else "",
-            outlet=form.cleaned_data["outlet"],
+            title=title,
+            url=details.url or url,
+            outlet=details.outlet or outlet,
+            published=details.published,
         )
-        for name, raw, fmt in sources
-    ]
+        given = {"title": item.title, "outlet": item.outlet, "url": item.url}
+        edited = [field for field, value in given.items() if value] + list(details.edited)
+        items.append(replace(item, edited=tuple(sorted(set(edited)))))
+    return items

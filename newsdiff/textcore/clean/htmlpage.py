@@ -37,6 +37,7 @@ COMMENT_BOX = re.compile(
 )
 HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 BLOCK_BREAK = "\u2029"
+STAND_IN_EDGE = 200  # characters of each end of an over-long line the line pass reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +69,17 @@ def clean_html(
 
     trafilatura's text has the page chrome mostly gone, so repeated lines stay and no article
     zone is looked for; the fallback's whole-page text is cleaned like pasted text. A line of
-    more than MAX_LINE_CHARS characters (the limit uploaded text is held to) is removed. The
+    more than MAX_LINE_CHARS characters (the limit uploaded text is held to) is removed, whole;
+    the line pass reads a short stand-in for it (its ends), so it is not scanned again and
+    again. The
     site name and publication date come from the page's metadata (`metadata.page_metadata`),
-    the date else from the text's dateline.
+    the date else from the text's dateline; its address is `url`, else the page's own
+    (canonical) address.
     """
     page = extract(html, url)
+    text, stand_ins = _shortened(page.text)
     lines = classify_lines(
-        page.text,
+        text,
         title=page.title,
         guess_title=not page.title,
         find_zone=page.whole_page,
@@ -84,17 +89,62 @@ def clean_html(
         title_line=title_line,
         editor_removed=editor_removed,
     )
-    lines = tuple(_within_limit(line) for line in lines)
+    lines = tuple(_within_limit(line) for line in _restored(lines, page.text, stand_ins))
     facts = page_metadata(html)
     return build_cleaned(
         lines,
         title=title_line.strip() or page.title or None,
         author=page.author,
         date=page.date,
-        url=url,
+        url=url or facts.url,
         published=facts.published,
         site_name=facts.site_name,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _StandIn:
+    """Where the stand-in for an over-long line is in the shortened text, and how many
+    characters shorter it is than the line."""
+
+    start: int
+    end: int
+    shift: int
+
+
+def _shortened(text: str) -> tuple[str, tuple[_StandIn, ...]]:
+    """`text` with each line over MAX_LINE_CHARS replaced by its first and last
+    STAND_IN_EDGE characters; where they stand."""
+    if len(text) <= MAX_LINE_CHARS:
+        return text, ()
+    parts, stand_ins, offset = [], [], 0
+    for line in text.split("\n"):
+        if len(line) > MAX_LINE_CHARS:
+            short = f"{line[:STAND_IN_EDGE]} … {line[-STAND_IN_EDGE:]}"
+            stand_ins.append(_StandIn(offset, offset + len(short), len(line) - len(short)))
+            line = short
+        parts.append(line)
+        offset += len(line) + 1
+    return "\n".join(parts), tuple(stand_ins)
+
+
+def _restored(
+    lines: tuple[Line, ...], text: str, stand_ins: tuple[_StandIn, ...]
+) -> tuple[Line, ...]:
+    """The lines of the shortened text as lines of `text`: offsets shifted back, and each
+    line holding a stand-in made of the original text and removed as too long."""
+    if not stand_ins:
+        return lines
+    restored = []
+    for line in lines:
+        start = line.start + sum(s.shift for s in stand_ins if s.end <= line.start)
+        end = line.end + sum(s.shift for s in stand_ins if s.end <= line.end)
+        if any(line.start <= s.start < line.end for s in stand_ins):
+            too_long = Line(text[start:end], start, end, Role.REMOVED, str(Reason.TOO_LONG))
+            restored.append(too_long)
+        else:
+            restored.append(replace(line, start=start, end=end))
+    return tuple(restored)
 
 
 def _within_limit(line: Line) -> Line:

@@ -2,7 +2,8 @@
 
 `page_metadata` reads a saved page: the outlet from `og:site_name`, `application-name` or the
 JSON-LD publisher; the date from `article:published_time` (and its relatives), the JSON-LD
-`datePublished`, or a `<time datetime>`. `outlet_from_url` names an outlet after its domain
+`datePublished`, or a `<time datetime>`; its address from `<link rel="canonical">` or `og:url`.
+`outlet_from_url` names an outlet after its domain
 (a small table of well-known ones, else the domain without "www" and its suffix, title-cased).
 `dateline_date` reads the date a line of text states ("Published April 11, 2007",
 "3 July 2013 Last updated at 04:46"). Dates come back as ISO 8601 strings ("2007-04-11", or
@@ -39,6 +40,7 @@ JSON_LD_MAX_CHARS = 200_000
 JSON_LD_MAX_DEPTH = 6
 JSON_LD_MAX_NODES = 500
 MAX_NAME_CHARS = 200
+MAX_URL_CHARS = 1000
 UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 YEARS = range(1900, 2101)
 
@@ -121,11 +123,12 @@ TWO_LABEL_SUFFIXES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class PageMetadata:
-    """What a page says about itself: the outlet's name and the publication date (ISO 8601),
-    each "" when the page does not say."""
+    """What a page says about itself: the outlet's name, the publication date (ISO 8601) and
+    its own address (http or https), each "" when the page does not say."""
 
     site_name: str = ""
     published: str = ""
+    url: str = ""
 
 
 def page_metadata(html: str) -> PageMetadata:
@@ -141,7 +144,8 @@ def page_metadata(html: str) -> PageMetadata:
         or _first(iso_date(_text(node.get("datePublished"))) for node in linked)
         or _time_element_date(root)
     )
-    return PageMetadata(_name(site), published)
+    url = _canonical(root) or _web_address(metas.get("og:url", ""))
+    return PageMetadata(_name(site), published, url)
 
 
 def outlet_from_url(url: str) -> str:
@@ -278,6 +282,21 @@ def _objects(data: object, depth: int) -> Iterator[dict[str, object]]:
         for key in ("@graph", "mainEntity", "mainEntityOfPage", "isPartOf", "itemListElement"):
             if key in data:
                 yield from _objects(data[key], depth - 1)
+
+
+def _canonical(root: HtmlElement) -> str:
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").casefold().split():
+            return _web_address(link.get("href") or "")
+    return ""
+
+
+def _web_address(value: str) -> str:
+    """The value if it is a whole http(s) address of a sane length, else ""."""
+    value = value.strip()
+    if len(value) > MAX_URL_CHARS or any(char.isspace() for char in value):
+        return ""
+    return value if value.casefold().startswith(("http://", "https://")) else ""
 
 
 def _publisher(nodes: list[dict[str, object]]) -> str:

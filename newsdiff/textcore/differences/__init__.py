@@ -5,7 +5,13 @@ disagree, and whether both credit the same speaker; and how two versions of one 
 
 from newsdiff.textcore.differences.boring import is_boring_change, is_timestamp_line
 from newsdiff.textcore.differences.compare import ClaimDifference, compare_claims, same_speaker
-from newsdiff.textcore.differences.figures import FigureDifference, FigureKind, compare_figures
+from newsdiff.textcore.differences.figures import (
+    FigureDifference,
+    FigureKind,
+    compare_figures,
+    shared_tail,
+    versus,
+)
 from newsdiff.textcore.differences.versions import (
     FigureChange,
     VersionChange,
@@ -28,4 +34,6 @@ __all__ = [
     "is_boring_change",
     "is_timestamp_line",
     "same_speaker",
+    "shared_tail",
+    "versus",
 ]

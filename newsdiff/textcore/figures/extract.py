@@ -23,9 +23,16 @@ Units (`Figure.unit`):
 `per` is a rate's period: "a month", "per year", "-a-year", "/month", "monthly", and "km/h"
 and "mph" are "km" and "mile" per "hour".
 
-Not figures: ordinals ("21st"), clock times ("3 p.m.", "15:11"), digits inside names
-("19FortyFive", "F-16", "IE6"), numbers labelled by a capitalised word ("Resolution 2231",
-"No. 2"), digits around a slash ("24/7", "9/11"), "one" / "a" on their own, and vague
+Each figure also says what it counts (`counted`, see `counted`): "24 dead", "three shells",
+"magnitude 6.1", "age of Larson"; and `same_quantity` says whether two figures state the same
+quantity: the same dimension once units convert ("30 miles" and "48 km"; "120 mph" and
+"193 km/h"; square feet and square metres; °F and °C) and the same thing counted ("24 dead"
+is not "at least 50 injured", "three shells" is not "three entrances").
+
+Not figures: ordinals ("21st"), clock times ("3 p.m.", "15:11", "0737 GMT", "7.37am"), digits
+inside names ("19FortyFive", "F-16", "IE6"), numbers labelled by a capitalised word
+("Resolution 2231", "No. 2"), digits around a slash ("24/7", "9/11"), "one" / "a" on their
+own, and vague
 multitudes ("tens of thousands", "hundreds of", "dozens of"): they state no value, and
 reading them as 10,000 would make "tens of thousands" clash with a precise "50,000".
 """
@@ -35,6 +42,7 @@ from __future__ import annotations
 import math
 import re
 
+from newsdiff.textcore.figures.counted import AGE, FATES, MAGNITUDE, PEOPLE, counted_of
 from newsdiff.textcore.figures.dates import DATE_UNITS, SpanSet, dates_agree, find_dates
 from newsdiff.textcore.figures.numwords import (
     DENOMINATORS,
@@ -50,11 +58,12 @@ from newsdiff.textcore.figures.units import (
     SCALES,
     UNIT_WORDS,
     currency_of,
+    in_base,
     unit_of,
 )
 from newsdiff.textcore.types import Figure
 
-__all__ = ["DATE_UNITS", "QUALIFIERS", "figures_agree", "find_figures"]
+__all__ = ["DATE_UNITS", "QUALIFIERS", "figures_agree", "find_figures", "same_quantity"]
 
 QUALIFIERS = {
     "about": "about",
@@ -104,6 +113,8 @@ FIGURE = re.compile(
 )
 NOT_FIGURES = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|GMT\b|UTC\b)|\b\d{1,2}:\d{2}\b|\b\d+(?:st|nd|rd|th)\b"
+    r"|\b\d{1,2}(?:[.:]\d{2})?\s?[ap]\.\s[mM]\.|\b\d{1,2}\.\d{2}\s?(?:[ap]\.m\.|[ap]m\b)"
+    r"|\b[0-2]\d[0-5]\d\s?(?:GMT|UTC|[ECMP][SD]T|HKT|BST|CET)\b"
 )
 # What may stand before the space in front of a label ("IE 11": "[\w,;:)] IE 11").
 BEFORE_LABEL = re.compile(r"[\w,;:)]")
@@ -136,22 +147,106 @@ def find_figures(text: str) -> tuple[Figure, ...]:
     return tuple(sorted(found, key=lambda figure: figure.start)[:MAX_FIGURES])
 
 
-def figures_agree(a: Figure, b: Figure) -> bool:
-    """Same unit and period, and values equal within rounding; qualifiers may differ.
+def same_quantity(a: Figure, b: Figure) -> bool:
+    """Whether two figures state the same quantity, so that different values of them
+    disagree: the same dimension and period once units convert ("30 miles" and "48 km",
+    "120 mph" and "193 km/h"), dates with dates, and the same thing counted ("24 dead" is
+    not "50 injured", "three shells" not "three entrances"; the "48" of "Larson, 48," is
+    not the "48" of "Steinberg, 48,", but an age of no one named is the age of either)."""
+    return _same_dimension(a, b) and (a.unit in DATE_UNITS or _same_counted(a.counted, b.counted))
 
+
+def figures_agree(a: Figure, b: Figure) -> bool:
+    """Figures that can state the same thing: of one dimension, counting things that can be
+    the same, with values that can both be true.
+
+    What they count may be the same thing when `same_quantity` says so, when one says
+    nothing ("10,000 of them" and "10,000 contractors") or when one counts people and the
+    other a fate ("two men" and "two injured"); never two different things ("three shells"
+    and "three entrances", "24 dead" and "24 injured").
     Values agree within 1%, or when they are equal once rounded to the significant digits of
     the less precise one if it gives at least two ("1.2 million" ~ "1,234,000", but
-    "50,000" is not "54,000"). Dates agree when they state at least one part (year, month,
-    day) in common and every part both give is equal ("2014" is not "Dec. 22").
+    "50,000" is not "54,000"); in different units, within CONVERTED_TOLERANCE once converted
+    ("48 km" ~ "30 miles", a writer rounds the conversion). A qualifier makes a range
+    (`QUALIFIER_RANGES`): "at least 50" agrees with "52", "more than 100 mph" with "120 mph",
+    but "up to 100 mph" not with "up to 120 mph" (same qualifier: the values must agree).
+    Dates agree when they state at least one part (year, month, day) in common and every
+    part both give is equal ("2014" is not "Dec. 22").
     """
-    if (a.unit, a.per) != (b.unit, b.per):
+    if not _same_dimension(a, b):
         return False
-    if a.unit == "date":
-        return dates_agree(int(a.value), int(b.value))
+    if a.unit in DATE_UNITS:
+        return a.unit == b.unit and dates_agree(int(a.value), int(b.value))
+    if not _may_count_the_same(a.counted, b.counted):
+        return False
+    converted = a.unit != b.unit
+    value_a, value_b = a.value, b.value
+    if converted:
+        value_a, value_b = in_base(a.unit, a.per, a.value)[2], in_base(b.unit, b.per, b.value)[2]
+    if a.qualifier != b.qualifier and _ranges_meet(a, value_a, b, value_b, converted):
+        return True
+    if converted:
+        return _converted_close(in_base(a.unit, "", 0)[0], value_a, value_b)
     if math.isclose(a.value, b.value, rel_tol=0.01, abs_tol=1e-9):
         return True
     digits = min(_significant(a), _significant(b))
     return digits >= 2 and _round(a.value, digits) == _round(b.value, digits)
+
+
+def _same_dimension(a: Figure, b: Figure) -> bool:
+    if a.unit == b.unit:  # the usual case, and the matcher asks for every pair of claims
+        return a.per == b.per
+    return in_base(a.unit, a.per, 0)[:2] == in_base(b.unit, b.per, 0)[:2]
+
+
+# What a qualified value may stand for, as factors of it: "up to 50" is 33 to 50.
+QUALIFIER_RANGES = {
+    "": (1.0, 1.0),
+    "about": (0.95, 1.05),
+    "up to": (2 / 3, 1.0),
+    "less than": (2 / 3, 1.0),
+    "more than": (1.0, 1.5),
+    "at least": (1.0, 1.5),
+}
+CONVERTED_TOLERANCE = 0.04
+TEMPERATURE_TOLERANCE = 1.0  # °C
+
+
+def _ranges_meet(a: Figure, value_a: float, b: Figure, value_b: float, converted: bool) -> bool:
+    low_a, high_a = _range(a.qualifier, value_a)
+    low_b, high_b = _range(b.qualifier, value_b)
+    slack = 1 + (CONVERTED_TOLERANCE if converted else 0.005)
+    return low_a <= high_b * slack and low_b <= high_a * slack
+
+
+def _range(qualifier: str, value: float) -> tuple[float, float]:
+    low, high = QUALIFIER_RANGES.get(qualifier, (1.0, 1.0))
+    return min(value * low, value * high), max(value * low, value * high)
+
+
+def _converted_close(base: str, a: float, b: float) -> bool:
+    if base == "°C":
+        return abs(a - b) <= TEMPERATURE_TOLERANCE
+    return math.isclose(a, b, rel_tol=CONVERTED_TOLERANCE)
+
+
+def _same_counted(a: str, b: str) -> bool:
+    """Equal things counted, or ages of whom one names no one."""
+    if a == b:
+        return True
+    thing_a, _, whose_a = a.partition(" of ")
+    thing_b, _, whose_b = b.partition(" of ")
+    return thing_a == thing_b == AGE and not (whose_a and whose_b)
+
+
+def _may_count_the_same(a: str, b: str) -> bool:
+    """`_same_counted`, or one says nothing and the other counts (not an age or a magnitude:
+    a bare "50" is not "a 50-year-old"), or people and a fate."""
+    if _same_counted(a, b):
+        return True
+    if not a or not b:
+        return (a or b).partition(" of ")[0] not in (AGE, MAGNITUDE)
+    return PEOPLE in (a, b) and bool({a, b} & FATES)
 
 
 def _figure(text: str, match: re.Match[str]) -> Figure | None:
@@ -170,7 +265,8 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
         (parts["per"] or parts["adverb"] or parts["slash"] or "").lower(), ""
     )
     qualifier = QUALIFIERS[" ".join(parts["qual"].lower().split())] if parts["qual"] else ""
-    return Figure(match.group(0), value, unit, per, qualifier, match.start(), match.end())
+    counted, unit = counted_of(text, match.start(), match.end(), unit)
+    return Figure(match.group(0), value, unit, per, qualifier, match.start(), match.end(), counted)
 
 
 def _value(parts: dict[str, str | None]) -> tuple[float | None, str]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsdiff.textcore import lexical
-from newsdiff.textcore.figures.extract import DATE_UNITS, figures_agree
+from newsdiff.textcore.figures.extract import DATE_UNITS, figures_agree, same_quantity
 from newsdiff.textcore.match import weights
 from newsdiff.textcore.types import Claim, Figure
 
@@ -92,8 +92,9 @@ def overlap(a: frozenset[str], b: frozenset[str], idf: Idf) -> tuple[float, floa
 
 
 def comparable(a: Figure, b: Figure) -> bool:
-    """Same unit and period, and for dates at least one part that both give."""
-    if (a.unit, a.per) != (b.unit, b.per):
+    """The same quantity (`same_quantity`: units convert, "24 dead" is not "50 injured"), and
+    for dates at least one part that both give."""
+    if not same_quantity(a, b):
         return False
     if a.unit != "date":
         return True
@@ -102,8 +103,8 @@ def comparable(a: Figure, b: Figure) -> bool:
 
 
 def same_figure(a: Figure, b: Figure) -> bool:
-    """figures_agree, for comparable figures only ("in 2014" is not "Dec. 20")."""
-    return comparable(a, b) and figures_agree(a, b)
+    """figures_agree ("in 2014" is not "Dec. 20": no part stated by both)."""
+    return figures_agree(a, b)
 
 
 def principal(figures: Sequence[Figure]) -> Figure:

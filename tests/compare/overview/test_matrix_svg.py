@@ -17,7 +17,9 @@ from newsdiff.compare.overview.coverage import (
     OutletSummary,
 )
 from newsdiff.compare.overview.matrix_svg import (
+    CELL_WIDTH,
     COLOURS,
+    ROW_HEIGHT,
     coverage_matrix,
     legend_glyph,
     outlet_bar,
@@ -61,7 +63,21 @@ def child_text(parent: ET.Element, tag: str) -> str:
 
 
 def cells(root: ET.Element, state: str) -> list[ET.Element]:
-    return [el for el in root.iter() if el.get("class") == f"matrix-cell matrix-{state}"]
+    """The cells in that state: a `<use>` of its shape each, or for those lacking the
+    statement, one element per cell a pattern-filled run covers."""
+    if state == LACKS:
+        return [run for run in lacking_runs(root) for _ in range(run_width(run))]
+    return [el for el in root.iter(f"{SVG}use") if el.get("href") == f"#matrix-{state}"]
+
+
+def lacking_runs(root: ET.Element) -> list[ET.Element]:
+    return [el for el in root.iter(f"{SVG}rect") if el.get("class") == "matrix-lacks"]
+
+
+def run_width(run: ET.Element) -> int:
+    width = float(run.get("width") or 0)
+    assert width % CELL_WIDTH == 0
+    return int(width // CELL_WIDTH)
 
 
 def test_matrix_is_well_formed_and_accessible() -> None:
@@ -86,7 +102,10 @@ def test_every_cell_has_a_state_and_a_shape_and_those_with_a_claim_a_tooltip() -
     has, paraphrase, lacks = cells(root, HAS)[0], cells(root, PARAPHRASES)[0], cells(root, LACKS)[0]
     assert child_text(has, "title") == "19FortyFive: word for word or nearly, as Outlet B"
     symbols = {s.get("id"): s for s in root.iter(f"{SVG}symbol")}
-    shapes = {state: symbols[_used(cells(root, state)[0])] for state in (HAS, PARAPHRASES, LACKS)}
+    shapes = {state: symbols[_used(cells(root, state)[0])] for state in (HAS, PARAPHRASES)}
+    tile = root.find(f".//{SVG}pattern[@id='matrix-lacking']")
+    assert tile is not None and lacks.get("fill") == "url(#matrix-lacking)"
+    shapes[LACKS] = symbols[_used(tile.find(f"{SVG}use"))]
     assert [r.get("fill") for r in shapes[HAS].findall(f"{SVG}rect")][-1] == COLOURS[HAS]
     assert shapes[PARAPHRASES].find(f"{SVG}path") is not None  # the half-filled square
     assert shapes[LACKS].findall(f"{SVG}rect")[-1].get("stroke-dasharray")  # dashed outline
@@ -94,8 +113,26 @@ def test_every_cell_has_a_state_and_a_shape_and_those_with_a_claim_a_tooltip() -
     assert lacks.find(f"{SVG}title") is None  # the dashed outline needs no tooltip
 
 
-def _used(cell: ET.Element) -> str:
+def _used(cell: ET.Element | None) -> str:
+    assert cell is not None
     return (cell.get("href") or "").removeprefix("#")
+
+
+def test_lacking_cells_are_pattern_filled_runs_over_their_columns() -> None:
+    pattern = (LACKS, HAS, LACKS, LACKS, PARAPHRASES, LACKS, LACKS, LACKS)
+    labels = tuple(f"Outlet {n}" for n in range(len(pattern)))
+    rows = (CoverageRow(1, 0, "A.", "/#group-1", tuple(CoverageCell(s) for s in pattern)),)
+    root = parse(coverage_matrix(Coverage(labels, rows)))
+    has = cells(root, HAS)[0]  # the second column
+    left = float(has.get("x") or 0) - CELL_WIDTH - ((CELL_WIDTH - 16) // 2 - 1)
+    spans = [
+        (round((float(run.get("x") or 0) - left) / CELL_WIDTH), run_width(run))
+        for run in lacking_runs(root)
+    ]
+    assert spans == [(0, 1), (2, 2), (5, 3)]
+    tile = root.find(f".//{SVG}pattern[@id='matrix-lacking']")
+    assert tile is not None
+    assert (tile.get("width"), tile.get("height")) == (str(CELL_WIDTH), str(ROW_HEIGHT))
 
 
 def test_rows_link_to_the_story_and_long_statements_are_cut_with_the_full_text_in_a_tooltip() -> (

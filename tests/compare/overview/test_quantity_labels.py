@@ -23,6 +23,15 @@ from newsdiff.textcore.types import Figure
         (Figure("10 miles", 10.0, "mile"), "10 miles"),
         (Figure("one mile", 1.0, "mile"), "1 mile"),
         (Figure("2,000 square kilometres", 2000.0, "sq km"), "2,000 sq km"),
+        (Figure("170,000-square-foot", 170000.0, "sq foot"), "170,000 sq feet"),
+        (Figure("three", 3.0, counted="shell"), "3 shells"),
+        (Figure("three", 3.0, counted="story"), "3 stories"),
+        (Figure("one", 1.0, counted="count"), "1 count"),
+        (Figure("24", 24.0, counted="dead"), "24 dead"),
+        (Figure("50,000", 50000.0, counted="people"), "50,000"),
+        (Figure("6.1", 6.1, counted="magnitude"), "magnitude 6.1"),
+        (Figure("48", 48.0, counted="age of Larson"), "age 48 (Larson)"),
+        (Figure("48-year", 48.0, counted="age"), "age 48"),
     ],
 )
 def test_quantity_labels_read_as_written_by_people(figure: Figure, label: str) -> None:

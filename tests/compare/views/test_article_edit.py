@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from newsdiff.articles.ingest import article_ingest
 from newsdiff.articles.inputs import ArticleInput
-from newsdiff.articles.models import Article, Story
+from newsdiff.articles.models import Article, IngestJob, Story
 from newsdiff.textcore.types import Reason
 from tests.conftest import SEEDS
 
@@ -75,14 +76,26 @@ def test_readers_cannot_edit_or_delete(client: Client, django_user_model) -> Non
 
 
 @pytest.mark.parametrize("line", ["Hundreds of homes evacuated in Shropshire overnight", "World"])
-def test_an_editor_makes_a_line_the_headline(editor_client: Client, line: str) -> None:
-    """A body line or a removed one; the headline found before becomes a body line."""
+def test_an_editor_makes_a_line_the_headline(
+    editor_client: Client,
+    line: str,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
+    """A body line or a removed one; the headline found before becomes a body line. The
+    request stores the line and queues the article; the worker cleans it again."""
     article = stored(FLOODS, f"Headline {line}")
     lines = [text.strip() for text, _, _ in article.blocks]
     index = lines.index(line)
     assert article.title != line
     url = f"/stories/{article.story.slug}/articles/{article.pk}/lines/{index}/title/"
-    editor_client.post(url)
+    with django_capture_on_commit_callbacks() as queued:
+        editor_client.post(url)
+    article.refresh_from_db()
+    assert article.title_line == lines[index]
+    assert [text.strip() for text, role, _ in article.blocks if role == "title"] != [lines[index]]
+    assert IngestJob.objects.get(article=article, redo=True).status == "queued"
+    for callback in queued:  # the worker
+        callback()
     article.refresh_from_db()
     assert article.title == lines[index]
     assert [text.strip() for text, role, _ in article.blocks if role == "title"] == [lines[index]]
@@ -102,12 +115,15 @@ def test_the_dateline_is_shown_as_metadata_not_as_a_removed_line(editor_client: 
     assert response.context["removed_count"] == len(removed) - 1
 
 
-def test_an_editors_removal_is_labelled_as_the_editors(editor_client: Client) -> None:
+def test_an_editors_removal_is_labelled_as_the_editors(
+    editor_client: Client, django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks
+) -> None:
     article = stored(SEED_003, "Removal")
     lines = [text.strip() for text, _, _ in article.blocks]
     index = next(i for i, (_, role, _) in enumerate(article.blocks) if role == "body")
     url = f"/stories/{article.story.slug}/articles/{article.pk}/lines/{index}/"
-    editor_client.post(url, {"action": "remove"})
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(url, {"action": "remove"})
     article.refresh_from_db()
     assert article.blocks[index][2] == str(Reason.EDITOR) == "removed by an editor"
     spans = {span.text: span.reason for span in article.removed_spans.all()}

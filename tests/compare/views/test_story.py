@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from newsdiff.articles.models import Story
+from tests.browser.ten_outlets import ten_outlet_story
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +88,19 @@ def test_hiding_a_column_keeps_statuses_and_the_url_says_so(
         if any("some 50,000 personnel" in c.text for cell in r.columns for c in cell)
     )
     assert row.outlet_count == 4  # still counts the hidden outlet
+
+
+def test_a_figure_disagreement_reads_in_its_row_with_the_unit_once(editor_client: Client) -> None:
+    story = ten_outlet_story()
+    page = editor_client.get(story.get_absolute_url()).content.decode()
+    row = page[: page.index("The chase on Interstate 75")]
+    row = row[row.rindex('<tr class="row') :]
+    (note,) = re.findall(
+        r'<span class="disagreement">(.*?)</span>\s*(?=<span class="disagreement">|</th>)', row
+    )
+    shown = re.sub(r"<[^>]+>", "", re.sub(r'<span class="visually-hidden">.*?</span>', "", note))
+    assert " ".join(shown.split()) == "≠ Figures differ: 120 vs more than 100 mph"
+    read = re.sub(r"<[^>]+>", "", re.sub(r'<span aria-hidden="true">.*?</span>', "", note))
+    assert " ".join(read.split()) == (  # by a screen reader: each version whole, with outlets
+        "≠ Figures differ: 120 mph (Fox News, The New York Times) vs more than 100 mph (NBC News)"
+    )

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdiff.textcore.claims.extract import extract_claims
+from newsdiff.textcore.claims.extract import MAX_SENTENCE_CHARS, extract_claims
 from newsdiff.textcore.types import Claim, ClaimKind
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
@@ -275,3 +275,27 @@ def test_source_markers_stray_quote_marks_and_datelines_are_not_claims(marker: s
         "The gunman fired four shots at the office.",
         "Police arrested him later.",
     ]
+
+
+@pytest.mark.parametrize(
+    "run",
+    ["1 " * 2_000, "Ab " * 1_000 + "x said on Monday", "W" * 5_000, '"' * 3_000],
+    ids=["numbers", "capitalised words", "one word", "quotes"],
+)
+def test_text_longer_than_a_sentence_can_be_is_no_claim(run: str) -> None:
+    opening = "The council met on Tuesday, officials said."
+    text = f"{opening}\n\nThe minister said {run}.\n\nA vote follows."
+    claims = extract_claims(text)
+    assert [claim.text for claim in claims] == [
+        "The council met on Tuesday, officials said.",
+        "A vote follows.",
+    ]
+    assert all(len(claim.text) <= MAX_SENTENCE_CHARS for claim in claims)
+
+
+def test_a_long_sentence_of_an_article_is_still_a_claim() -> None:
+    clauses = ", ".join(f"the council of town number {n} voted on its budget" for n in range(30))
+    sentence = f"Officials said that {clauses}."
+    assert 1_500 < len(sentence) <= MAX_SENTENCE_CHARS
+    (claim,) = extract_claims(sentence)
+    assert claim.text == sentence

@@ -6,7 +6,13 @@ import time
 
 import pytest
 
-from newsdiff.textcore.clean import dateline_date, iso_date, outlet_from_url, page_metadata
+from newsdiff.textcore.clean import (
+    clean_html,
+    dateline_date,
+    iso_date,
+    outlet_from_url,
+    page_metadata,
+)
 
 
 def head(inner: str, body: str = "<p>Text.</p>") -> str:
@@ -165,3 +171,41 @@ def test_a_page_already_decoded_is_not_decoded_again_by_its_meta_charset() -> No
 @pytest.mark.parametrize("html", ["", "   ", "<", "not html at all"])
 def test_a_page_without_markup_states_nothing(html: str) -> None:
     assert page_metadata(html).site_name == ""
+
+
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [
+        ('<link rel="canonical" href="https://news.example/a">', "https://news.example/a"),
+        (
+            '<link rel="alternate canonical" href=" http://news.example/b ">',
+            "http://news.example/b",
+        ),
+        ('<meta property="og:url" content="https://news.example/c">', "https://news.example/c"),
+        (
+            '<link rel="canonical" href="https://news.example/d">'
+            '<meta property="og:url" content="https://news.example/other">',
+            "https://news.example/d",
+        ),
+        ('<link rel="canonical" href="javascript:alert(1)">', ""),
+        ('<link rel="canonical" href="/relative/path">', ""),
+        ('<meta property="og:url" content="https://news.example/has space">', ""),
+        ("", ""),
+    ],
+)
+def test_the_pages_own_address_comes_from_its_canonical_link(head: str, url: str) -> None:
+    html = f"<html><head>{head}<title>t</title></head><body><p>Text.</p></body></html>"
+    assert page_metadata(html).url == url
+
+
+def test_a_saved_pages_canonical_address_is_its_url_unless_one_is_given() -> None:
+    paragraphs = "".join(
+        f"<p>Sentence {n} of the report says what the council decided on Monday.</p>"
+        for n in range(6)
+    )
+    html = (
+        '<html><head><link rel="canonical" href="https://news.example/council">'
+        f"<title>Council</title></head><body><article>{paragraphs}</article></body></html>"
+    )
+    assert clean_html(html).url == "https://news.example/council"
+    assert clean_html(html, "https://given.example/x").url == "https://given.example/x"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdiff.textcore.figures.extract import figures_agree, find_figures
+from newsdiff.textcore.figures.extract import figures_agree, find_figures, same_quantity
 from newsdiff.textcore.figures.numwords import parse_number_words
 from newsdiff.textcore.figures.units import unit_label
 from newsdiff.textcore.types import Figure
@@ -253,11 +253,63 @@ def test_parse_number_words(phrase: str, value: float | None) -> None:
         ("2,000 square kilometres", "2,000 km", False),
         ("120 km/h", "120 kilometres per hour", True),
         ("120 km/h", "120 km", False),
+        # units convert, within the rounding of a conversion
+        ("48 km", "30 miles", True),
+        ("100 km", "60 miles", True),
+        ("48 km", "40 miles", False),
+        ("120 mph", "193 km/h", True),
+        ("up to 120 mph", "up to 193 km/h", True),
+        ("100 mph", "190 km/h", False),
+        ("10 knots", "18.5 km/h", True),
+        ("170,000 square feet", "15,800 square metres", True),
+        ("86 °F", "30 °C", True),
+        ("86 °F", "35 °C", False),
+        ("2,000 sq miles", "2,000 km", False),
+        # a qualifier is a range: what both can mean
+        ("at least 50 injured", "52 injured", True),
+        ("more than 100 mph", "120 mph", True),
+        ("more than 100 mph", "200 mph", False),
+        ("up to 100 mph", "up to 120 mph", False),
+        ("fewer than 100 people", "80 people", True),
+        ("about 50,000 fighters", "52,000 fighters", True),
+        ("about 50,000 fighters", "60,000 fighters", False),
+        # only figures of the same thing counted
+        ("three live shells", "three entrances", False),
+        ("three live shells", "three shells", True),
+        ("three counts of murder", "a three-story building", False),
+        ("24 were killed", "24 were injured", False),
+        ("24 were killed", "24 dead", True),
+        ("two men", "two injured", True),  # people, and their fate
+        ("only 10,000 of them", "10,000 contractors", True),  # no thing said, and people
+        ("Jean Larson, 48,", "Steinberg, 48,", False),
+        ("Jean Larson, 48,", "a 48-year-old woman", True),
+        ("a 48-year-old woman", "48 years", False),  # an age, not a duration
+        ("a 50-year-old man", "a total of 50", False),  # a bare number is no age
+        ("a magnitude 6.1 quake", "6.1 miles", False),
     ],
 )
 def test_figures_agree(a: str, b: str, agree: bool) -> None:
     assert figures_agree(only(a), only(b)) is agree
     assert figures_agree(only(b), only(a)) is agree
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("24 were killed", "at least 50 were injured", False),
+        ("24 were killed", "more than 30 dead", True),
+        ("three shells", "three entrances", False),
+        ("48 km", "30 miles", True),
+        ("48 km", "30 sq miles", False),
+        ("Jean Larson, 48,", "Steinberg, 48,", False),
+        ("Larson, 48,", "a 50-year-old", True),
+        ("three people", "three dead", False),  # may agree, but 3 people never clash with 1 dead
+        ("in 2014", "Dec. 22", True),  # dates are one quantity; they agree only on a shared part
+    ],
+)
+def test_same_quantity(a: str, b: str, same: bool) -> None:
+    assert same_quantity(only(a), only(b)) is same
+    assert same_quantity(only(b), only(a)) is same
 
 
 def test_seed_figures_for_wagner_strength() -> None:

@@ -148,7 +148,7 @@ NEVER_TOGETHER = {
     ),
     "the suspect's name / deliberately seeking them out": (
         "The man accused of shooting his three former co - workers is Anthony LaCalamita III",
-        "was \"deliberately seeking out these individuals",
+        'was "deliberately seeking out these individuals',
     ),
     "the shotgun's buckshot / seized on arrest": (
         "Police said the shotgun was armed with buckshot",

@@ -1,0 +1,83 @@
+"""An editor corrects the rows in the browser: takes a statement out of a row ("Not the same"),
+joins two ("Same as…"), and finds both in the grid after a reload."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from newsdiff.accounts.roles import EDITORS, role_assign
+from newsdiff.articles.models import Claim, ClaimGroup, RowCorrection, Story
+from tests.browser.test_story_page import sign_in
+from tests.conftest import DEMO_TITLE, EDITOR_PASSWORD
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+    from pytest_django.live_server_helper import LiveServer
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo(transactional_db: None) -> Story:
+    call_command("load_demo", verbosity=0)
+    user = get_user_model().objects.create_user("editor", password=EDITOR_PASSWORD)
+    role_assign(user, role=EDITORS)
+    return Story.objects.get(title=DEMO_TITLE)
+
+
+def group_of(claim: Claim) -> ClaimGroup | None:
+    return ClaimGroup.objects.filter(claims=claim).first()
+
+
+def test_an_editor_splits_a_row_and_joins_two_statements(
+    page: Page, live_server: LiveServer, demo: Story, console_errors: list[str]
+) -> None:
+    sign_in(page, live_server.url)
+    page.goto(live_server.url + demo.get_absolute_url())
+    claim = page.locator(".claim", has_text="estimated 50,000 fighters")
+    group = claim.get_attribute("data-group")
+    assert page.locator(f'.claim[data-group="{group}"]').count() == 4
+    claim.locator(".claim-link").click()
+    panel = page.locator("#statement")
+    panel.locator(".version").first.wait_for()
+
+    # "Not the same" on the last version: it leaves the row, the grid is redone in place
+    panel.locator(".version").last.get_by_role("button", name="Not the same").click()
+    page.locator(".message", has_text="Taken out of the row").wait_for()
+    split = RowCorrection.objects.get()
+    taken, anchor = split.claim_a, split.claim_b
+    assert taken is not None and anchor is not None
+    row = group_of(anchor)
+    assert row is not None and not row.claims.filter(pk=taken.pk).exists()
+    assert page.locator(f'.claim[data-group="{row.pk}"]').count() == 3
+    assert page.locator(f"#claim-{taken.pk}.claim-unique").count() == 1
+    assert "Corrected by editor" in page.locator(f"#group-{row.pk} .row-head").inner_text()
+
+    # "Same as…": join another statement of the outlet now missing from the row
+    lone = (
+        Claim.objects.filter(article=taken.article, groups__isnull=True)
+        .exclude(pk=taken.pk)
+        .order_by("position")
+        .first()
+    )
+    assert lone is not None
+    panel = page.locator("#statement")
+    panel.locator("select[name=other]").select_option(str(lone.pk))
+    panel.get_by_role("button", name="Join the row").click()
+    page.locator(".message", has_text="Joined").wait_for()
+    joined = group_of(anchor)
+    assert joined is not None and joined.claims.filter(pk=lone.pk).exists()
+
+    # both corrections hold after a reload, and show in the grid
+    page.goto(live_server.url + demo.get_absolute_url())
+    assert page.locator(f'.claim[data-group="{joined.pk}"]').count() == 4
+    assert page.locator(f'#claim-{lone.pk}[data-group="{joined.pk}"]').count() == 1
+    assert page.locator(f"#claim-{taken.pk}.claim-unique").count() == 1
+    assert "Corrected by editor" in page.locator(f"#group-{joined.pk} .row-head").inner_text()
+    page.get_by_role("link", name="2 corrections by editors").click()
+    assert page.locator(".corrections-table tbody tr").count() == 2
+    assert console_errors == []
