@@ -1,13 +1,15 @@
 """Benchmark claim matching: paraphrase quality, ECB+ recall, and time/memory per story size.
 
-Prints two tables. First MRPC held-out accuracy/F1 (the 20% of MRPC train that calibrate.py never
-fits on, decided by the runtime score and SAME_THRESHOLD), STS-benchmark dev Spearman of the
-score, ECB+ dev recall/precision of `same` matches against the gold sentence pairs, sentence
+Prints two tables. First MRPC held-out accuracy/F1 (the 20% of MRPC train that neither
+calibrate.py nor training/train_matcher.py ever fits on, decided by the trained matcher's
+probability and its SAME_THRESHOLD, as the product decides), STS-benchmark dev Spearman of that
+probability, ECB+ dev recall/precision of `same` matches against the gold sentence pairs (the
+topics the matcher was trained on and the held-out ones apart), sentence
 boundary F1 on the GUM news documents (as bench_sentences.py), and then a second table: seconds
 and peak RSS to embed and align the five seeds, 50 articles made of seed copies (a text that
-repeats is embedded once), and 50 and 200 ECB+ articles (each story in a fresh process; model
-load reported apart; align also as CPU time, which other jobs on the machine do not inflate;
-the run of median total out of RUNS).
+repeats is embedded once), and 50 and 200 ECB+ articles (each story in a fresh process; models'
+load reported apart; align includes the cross-encoder; align also as CPU time, which other jobs
+on the machine do not inflate; the run of median total out of RUNS).
 Rows that need ../shared/data are skipped cleanly when it is absent.
 
     .venv/bin/python bench/bench_match.py    (or: .venv/bin/python -m bench.bench_match)
@@ -38,7 +40,16 @@ except ImportError:  # python bench/bench_match.py
 
 from newsdiff.textcore.claims import extract_claims
 from newsdiff.textcore.clean import clean_text
-from newsdiff.textcore.match import SIGNALS, align, combine, get_embedder, weights
+from newsdiff.textcore.match import (
+    SIGNALS,
+    align,
+    combine,
+    get_cross_encoder,
+    get_embedder,
+    trained,
+    trained_weights,
+    weights,
+)
 from newsdiff.textcore.types import Claim, MatchKind
 
 SEEDS = calibrate.ROOT / "seeds"
@@ -63,25 +74,40 @@ def accuracy_f1(said: np.ndarray, gold: np.ndarray) -> str:
     return f"{(said == gold).mean():.3f} / {f1:.3f}"
 
 
+def model_probabilities(pairs: calibrate.Pairs) -> np.ndarray:
+    """Each pair's probability as the product computes it: the cross-encoder's logit (both
+    texts as the claims module finds them) with the rule signals, `trained.probability`."""
+    values = calibrate.features(pairs)
+    logits = get_cross_encoder().logits([(a, b) for a, b, _ in pairs])
+    return np.array([trained.probability(x, v) for x, v in zip(logits, values, strict=True)])
+
+
 def paraphrase_rows() -> list[tuple[str, str]]:
-    """MRPC held-out accuracy/F1, also without the pairs whose figures clash (there the figure
-    rule says "not the same" on purpose, while MRPC calls about 40% of such pairs paraphrases:
-    "up 118 points to 8,829" / "up 121.51 to 8,832.69"), and STS-b dev Spearman."""
+    """MRPC held-out accuracy/F1 (the 20% of MRPC train never trained or calibrated on),
+    decided at the trained SAME_THRESHOLD, also without the pairs whose figures clash (there
+    the figure rule says "not the same" on purpose, while MRPC calls about 40% of such pairs
+    paraphrases), the rule score alone for reference, and STS-b dev Spearman."""
     _, dev = calibrate.load_mrpc()
     values = calibrate.features(dev)
-    said = np.array([combine(row) for row in values]) >= weights.SAME_THRESHOLD
+    probability = model_probabilities(dev)
+    said = probability >= trained_weights.SAME_THRESHOLD
     gold = np.array([p[2] for p in dev]) >= 0.5
     calm = values[:, SIGNALS.index("figures_clash")] == 0
+    rule = np.array([combine(row) for row in values]) >= weights.SAME_THRESHOLD
     sts = calibrate.load_sts("sts-dev.csv")
-    sts_scores = np.array([combine(row) for row in calibrate.features(sts)])
+    sts_scores = model_probabilities(sts)
     rho = np.corrcoef(ranks(sts_scores), ranks(np.array([p[2] for p in sts])))[0, 1]
     return [
-        (f"MRPC held-out accuracy / F1 ({len(dev)} pairs)", accuracy_f1(said, gold)),
+        (
+            f"MRPC held-out accuracy / F1 ({len(dev)} pairs), trained matcher",
+            accuracy_f1(said, gold),
+        ),
         (
             f"  the same without a figure clash ({calm.sum()} pairs)",
             accuracy_f1(said[calm], gold[calm]),
         ),
-        (f"STS-b dev Spearman ({len(sts)} pairs)", f"{rho:.3f}"),
+        ("  the rule score alone (before the trained matcher)", accuracy_f1(rule, gold)),
+        (f"STS-b dev Spearman ({len(sts)} pairs), trained matcher", f"{rho:.3f}"),
     ]
 
 
@@ -98,8 +124,8 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle]
 
 
-def ecb_stories() -> list[tuple[list[list[Claim]], list[list[tuple[str, int]]]]]:
-    """Each ECB+ subtopic as a story of its annotated sentences, with (doc, sentence) ids."""
+def ecb_stories() -> list[tuple[str, list[list[Claim]], list[list[tuple[str, int]]]]]:
+    """Each ECB+ subtopic as (topic, its annotated sentences as a story, (doc, sentence) ids)."""
     by_subtopic = defaultdict(list)
     for doc in read_jsonl(ECB / "docs.jsonl.gz"):
         by_subtopic[doc["subtopic"]].append(doc)
@@ -110,25 +136,43 @@ def ecb_stories() -> list[tuple[list[list[Claim]], list[list[tuple[str, int]]]]]
             sentences = [s for s in doc["sentences"] if s["annotated"]]
             claims.append([sentence(s["text"]) for s in sentences])
             ids.append([(doc["doc"], s["n"]) for s in sentences])
-        stories.append((claims, ids))
+        stories.append((docs[0]["topic"], claims, ids))
     return stories
 
 
-def ecb_row() -> tuple[str, str]:
+def trained_on(topic: str) -> bool:
+    """The ECB+ dev topics training/train_matcher.py trains on: the odd-numbered ones."""
+    return int(topic) % 2 == 1
+
+
+def ecb_rows() -> list[tuple[str, str]]:
+    """ECB+ dev recall / precision of `same` matches against the gold same-event sentence
+    pairs: the even topics (never trained on; Troy is topic 18), the odd ones, all."""
     gold = set()
     for g in read_jsonl(ECB / "gold_sentence_pairs.jsonl.gz"):
         gold |= {((g["doc1"], g["sent1"]), (g["doc2"], g["sent2"]))}
         gold |= {((g["doc2"], g["sent2"]), (g["doc1"], g["sent1"]))}
-    found = hits = 0
-    for claims, ids in ecb_stories():
+    topic_of = {doc["doc"]: doc["topic"] for doc in read_jsonl(ECB / "docs.jsonl.gz")}
+    counts = {part: [0, 0, 0] for part in ("held-out", "trained", "all")}  # found, hits, gold
+    for a, _ in gold:
+        part = "trained" if trained_on(topic_of[a[0]]) else "held-out"
+        counts[part][2] += 1
+        counts["all"][2] += 1
+    for topic, claims, ids in ecb_stories():
+        part = "trained" if trained_on(topic) else "held-out"
         vectors = [calibrate.encode_cached([c.text for c in article]) for article in claims]
         for m in align(claims, vectors).matches:
             if m.kind is MatchKind.SAME:
-                found += 1
-                hits += (ids[m.a.article][m.a.claim], ids[m.b.article][m.b.claim]) in gold
-    recall, precision = hits / (len(gold) / 2), hits / max(found, 1)
-    label = "ECB+ dev `same` recall / precision (gold = same event)"
-    return label, f"{recall:.3f} / {precision:.3f}"
+                hit = (ids[m.a.article][m.a.claim], ids[m.b.article][m.b.claim]) in gold
+                for key in (part, "all"):
+                    counts[key][0] += 1
+                    counts[key][1] += hit
+    label = "ECB+ dev `same` recall / precision (gold = same event), {} topics"
+    names = {"held-out": "even (held out)", "trained": "odd (trained on)", "all": "all"}
+    return [
+        (label.format(names[part]), f"{hits / (pairs / 2):.3f} / {hits / max(found, 1):.3f}")
+        for part, (found, hits, pairs) in counts.items()
+    ]
 
 
 def sentence(tokenized: str) -> Claim:
@@ -170,6 +214,7 @@ def measure(name: str) -> dict[str, float]:
     story = STORIES[name]()
     start = time.perf_counter()
     embedder = get_embedder()
+    get_cross_encoder()
     loaded = time.perf_counter()
     # one call for the whole story, as the app embeds a story's new claims
     flat = embedder.encode([c.text for article in story for c in article])
@@ -206,9 +251,9 @@ def measure_apart(name: str) -> dict[str, float]:
     return measured
 
 
-def timing_row(name: str) -> tuple[str, ...]:
-    """The story measured RUNS times, each in a fresh process: the run of median total."""
-    runs = [measure_apart(name) for _ in range(RUNS)]
+def timing_row(name: str, count: int = RUNS) -> tuple[str, ...]:
+    """The story measured `count` times, each in a fresh process: the run of median total."""
+    runs = [measure_apart(name) for _ in range(count)]
     runs.sort(key=lambda r: r["claims_s"] + r["embed"] + r["align"])
     r = runs[len(runs) // 2]
     total = r["claims_s"] + r["embed"] + r["align"]
@@ -228,20 +273,21 @@ def print_table(rows: Sequence[tuple[str, ...]], header: Sequence[str]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--measure", choices=STORIES, help=argparse.SUPPRESS)
+    parser.add_argument("--runs", type=int, default=RUNS, help="fresh processes per story")
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.measure)))
         return 0
     have_ecb = ECB.is_dir()
     rows = paraphrase_rows() if (calibrate.DATA / "paraphrase").is_dir() else []
-    rows.append(ecb_row() if have_ecb else ("ECB+ dev", f"skipped: {ECB} is absent"))
+    rows += ecb_rows() if have_ecb else [("ECB+ dev", f"skipped: {ECB} is absent")]
     gum = bench_sentences.GUM
     rows.append(sentences_row() if gum.exists() else ("GUM sentences", f"skipped: {gum} is absent"))
     if not rows[0][0].startswith("MRPC"):
         rows.insert(0, ("MRPC / STS-b", f"skipped: {calibrate.DATA / 'paraphrase'} is absent"))
     print_table(rows, ("measure", "value"))
     print()
-    timings = [timing_row(name) for name in STORIES if have_ecb or "ECB" not in name]
+    timings = [timing_row(name, args.runs) for name in STORIES if have_ecb or "ECB" not in name]
     print_table(timings, TIMING_COLUMNS)
     print(
         "\nclaims s: cleaning and claims (seeds) or claims of the given sentences (ECB+); total ="

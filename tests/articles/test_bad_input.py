@@ -80,6 +80,7 @@ class Case:
 
 CASES = [
     Case("empty", "a.txt", b"", "is empty", EMPTY),
+    Case("one pasted quote", "a.txt", b'"We will not stop," he said."', STORED, STORED),
     Case("whitespace only", "a.txt", b"  \n\t\r\n   \n", EMPTY, EMPTY),
     Case("binary", "a.txt", bytes(range(256)) * 8, BINARY, BINARY),
     Case("control characters", "a.txt", b"\x07\x08\x1b" * 50 + b"text", BINARY, BINARY),

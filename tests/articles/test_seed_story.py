@@ -73,6 +73,7 @@ def test_hundred_million_a_month_in_three_outlets(seed_story: Story) -> None:
     assert len(set.intersection(*(group_ids(c) for c in claims))) == 1
 
 
+@pytest.mark.xfail(strict=True, reason="a miss of the shipped matcher (docs/matcher.md)")
 def test_arms_suppliers_quote_groups_with_its_paraphrase(seed_story: Story) -> None:
     verbatim = claims_with(seed_story, "searching around the world for arms suppliers")
     paraphrase = claims_with(seed_story, "reaching out around the world to supply itself")

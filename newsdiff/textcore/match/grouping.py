@@ -1,28 +1,66 @@
-"""Groups (aligned rows) from `same` matches: union-find with guards, then consensus.
+"""Groups (aligned rows) from `same` links: union-find with guards.
 
 Edges are taken strongest first. Two groups merge only when they share no article (a row holds
-one claim per article, unless an article says the same thing twice) and when the claims of one
-are, on average, similar to those of the other (average link), so a chain of topic-only links
-never pulls unrelated claims into a row.
-Then a claim that every member of a row prefers in its article, and that prefers each of them
-in turn, joins the row (consensus of at least two articles) when each of those pairs passes
-`acceptable`; this catches paraphrases whose wording shares little with the row. It does not
-join when most members' highest-scoring claim of its article already sits in another row: it
-is then a runner-up, preferred only through the hub correction of `ranking`.
+one claim per article), when the claims of one are, on average, similar to those of the other
+(average link), and, given `agree` (the trained matcher), when every claim of the smaller
+group states the statement of the larger one: it agrees with the larger group's central claim
+(the member most probable against the others) and with most of its members. So a chain of
+topic-only links, or one strong link to one member, never pulls another statement into a row.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from newsdiff.textcore.match import weights
-from newsdiff.textcore.match.ranking import Ranking
 
-RESTATED = 0.75  # two claims of one article scoring this high say the same thing twice
 Score = Callable[[int, int], float]
 Accept = Callable[[int, int], bool]
+Read = Callable[[list[tuple[int, int]]], None]
+
+
+def central(group: Sequence[int], probability: Score) -> int:
+    """The member most probable, on average, against the other members (the row's label);
+    on a tie the first."""
+    if len(group) == 1:
+        return group[0]
+    means = [np.mean([probability(n, m) for m in group if m != n]) for n in group]
+    return group[int(np.argmax(means))]
+
+
+def states_row(
+    claim: int, row: Sequence[int], probability: Score, agree: Accept, sure: Accept | None = None
+) -> bool:
+    """Whether the claim states the row's statement: it agrees with the row's central claim
+    and with most of its members; joining a row of two or more, with the central claim it
+    must be `sure` (when given)."""
+    label = central(row, probability)
+    if len(row) > 1 and sure is not None and not sure(claim, label):
+        return False
+    if not agree(claim, label):
+        return False
+    agreeing = sum(agree(claim, m) for m in row)
+    return 2 * agreeing > len(row)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """The trained matcher's view for the merge check: its probability, whether two claims
+    agree, and `read` to have it read a merge's cross pairs in one batch first; `sure`, when
+    given, is the stricter agreement a claim needs with the central claim of a row of two or
+    more."""
+
+    probability: Score
+    agree: Accept
+    read: Read
+    sure: Accept | None = None
+
+    def joins(self, small: Sequence[int], large: Sequence[int]) -> bool:
+        self.read([(min(a, b), max(a, b)) for a in small for b in large])
+        return all(states_row(n, large, self.probability, self.agree, self.sure) for n in small)
 
 
 def link_ok(left: Sequence[int], right: Sequence[int], score: Score) -> bool:
@@ -43,15 +81,20 @@ def build_groups(
     articles: np.ndarray,
     score: Score,
     groups: Sequence[list[int]] = (),
+    statement: Statement | None = None,
 ) -> list[list[int]]:
     """Groups of claim indices (each sorted, of at least two articles), in order; `groups`
-    are existing groups the edges may grow or join under the same checks."""
+    are existing groups the edges may grow or join under the same checks; `statement`, when
+    given, adds its check (see the module doc)."""
     group_of = {n: merged for merged in map(sorted, groups) for n in merged}
     for i, j in sorted(edges, key=lambda e: (-score(*e), e)):
         left, right = group_of.get(i, [i]), group_of.get(j, [j])
-        if left is right or not _articles_compatible(left, right, articles, score):
+        if left is right or _share_an_article(left, right, articles):
             continue
         if not link_ok(left, right, score):
+            continue
+        small, large = sorted((left, right), key=lambda g: (len(g), g))
+        if statement is not None and not statement.joins(small, large):
             continue
         merged = sorted(left + right)
         for n in merged:
@@ -60,45 +103,5 @@ def build_groups(
     return sorted(unique.values())
 
 
-def _articles_compatible(
-    left: Sequence[int], right: Sequence[int], articles: np.ndarray, score: Score
-) -> bool:
-    """No article on both sides, unless its claims there restate each other (RESTATED)."""
-    return all(score(i, j) >= RESTATED for i in left for j in right if articles[i] == articles[j])
-
-
-def attach_consensus(
-    groups: list[list[int]], ranking: Ranking, acceptable: Accept
-) -> list[list[int]]:
-    """The groups, each grown by the claims its members agree on (see the module doc);
-    per new article, the candidate with the best mean score against the group."""
-    taken = {n for group in groups for n in group}
-    grown = []
-    for core in groups:
-        chosen: dict[int, tuple[float, int]] = {}
-        for claim in ranking.neighbours.get(core[0], ()):
-            if claim not in taken and _joins(core, claim, ranking, acceptable, taken):
-                mean = float(np.mean([ranking.score(n, claim) for n in core]))
-                article = ranking.article(claim)
-                if article not in chosen or mean > chosen[article][0]:
-                    chosen[article] = (mean, claim)
-        joined = [claim for _, claim in chosen.values()]
-        taken.update(joined)
-        grown.append(sorted(core + joined))
-    return sorted(grown)
-
-
-def _joins(
-    core: list[int], claim: int, ranking: Ranking, acceptable: Accept, taken: set[int]
-) -> bool:
-    """Whether the claim is of a new article, agrees with every member of the group, and is
-    not a runner-up: when most members score highest against another claim of that article
-    that sits in another row, the hub correction lifted this one, and the row's real
-    counterpart there is taken."""
-    article = ranking.article(claim)
-    if article in {ranking.article(n) for n in core}:
-        return False
-    if not all(ranking.mutual(n, claim) and acceptable(min(n, claim), max(n, claim)) for n in core):
-        return False
-    elsewhere = sum(ranking.top_claim(n, article) in taken - {claim} for n in core)
-    return 2 * elsewhere <= len(core)
+def _share_an_article(left: Sequence[int], right: Sequence[int], articles: np.ndarray) -> bool:
+    return bool({int(articles[n]) for n in left} & {int(articles[n]) for n in right})

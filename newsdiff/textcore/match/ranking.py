@@ -61,16 +61,16 @@ class Ranking:
         base = self.base[(i, self.article(j))] + self.base[(j, self.article(i))]
         return 2 * self.score(i, j) - base
 
-    def prefers(self, i: int, j: int) -> bool:
-        """Whether j is i's best (or near-best) counterpart in j's article."""
+    def prefers(self, i: int, j: int, near: float = NEAR_BEST) -> bool:
+        """Whether j is i's best (or `near`-best) counterpart in j's article."""
         if ((i, j) if i < j else (j, i)) not in self.scores:
             return False
-        return self.adjusted(i, j) >= self.best[(i, self.article(j))] - NEAR_BEST
+        return self.adjusted(i, j) >= self.best[(i, self.article(j))] - near
 
     def top_claim(self, i: int, article: int) -> int:
         """The claim of `article` that i scores highest against, before the hub correction."""
         return self.top[(i, article)][1]
 
-    def mutual(self, i: int, j: int) -> bool:
-        """Whether each of the two is the other's best (or near-best) counterpart."""
-        return self.prefers(i, j) and self.prefers(j, i)
+    def mutual(self, i: int, j: int, near: float = NEAR_BEST) -> bool:
+        """Whether each of the two is the other's best (or `near`-best) counterpart."""
+        return self.prefers(i, j, near) and self.prefers(j, i, near)

@@ -266,6 +266,18 @@ def test_claim_offsets_hold_for_any_text(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "marker",
+    ['" (Yahoo! News article)', "(CNN News Article)", '"', "” ’", "’...", "DETROIT (Reuters) -"],
+)
+def test_source_markers_stray_quote_marks_and_datelines_are_not_claims(marker: str) -> None:
+    text = f"The gunman fired four shots at the office.\n\n{marker}\n\nPolice arrested him later."
+    assert [c.text for c in extract_claims(text)] == [
+        "The gunman fired four shots at the office.",
+        "Police arrested him later.",
+    ]
+
+
+@pytest.mark.parametrize(
     "run",
     ["1 " * 2_000, "Ab " * 1_000 + "x said on Monday", "W" * 5_000, '"' * 3_000],
     ids=["numbers", "capitalised words", "one word", "quotes"],

@@ -233,6 +233,14 @@ def test_single_sentence_is_body() -> None:
     assert (cleaned.title, cleaned.text) == ("", ODD_INPUTS["single line"])
 
 
+@pytest.mark.parametrize(
+    "quote", ['"We will not stop," he said."', '"We will not stop," he said.', "“We will win.”"]
+)
+def test_a_one_sentence_article_is_body_even_with_a_stray_quote_mark(quote: str) -> None:
+    cleaned = clean_text(quote + "\n")
+    assert (cleaned.title, cleaned.text) == ("", quote)
+
+
 def test_single_headline_like_line_is_the_title() -> None:
     cleaned = clean_text(ODD_INPUTS["single headline"] + "\n")
     assert (cleaned.title, cleaned.text) == ("Wagner receives North Korean rockets", "")
