@@ -313,7 +313,7 @@ def _tip(label: str, cell: CoverageCell) -> str:
     tip = f"{label}: {TIP_STATES[cell.state]}"
     if cell.like:
         tip += f", as {cell.like_briefly}"
-    if cell.claims:
+    if cell.claims and cell.state != HAS:  # word for word: the row's label says it
         tip += f". “{excerpt(cell.text, TIP_CHARS)}”"
     return tip
 

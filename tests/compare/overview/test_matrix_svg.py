@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from newsdiff.articles.models import Article
+from newsdiff.articles.models import Article, Claim
 from newsdiff.compare.overview.coverage import (
     HAS,
     LACKS,
@@ -214,3 +214,27 @@ def test_outlet_bar_is_proportional() -> None:
     widths = [float(r.attrib["width"]) for r in root.findall(f"{SVG}rect")]
     assert widths[1:3] == [30, 60]  # 3 and 6 of 12, word for word then paraphrased
     assert root.get("aria-hidden") == "true"
+
+
+def test_a_word_for_word_cell_leaves_the_wording_to_its_row_and_a_paraphrase_quotes_its_own() -> (
+    None
+):
+    said = (Claim(text="The council approved the budget on Monday."),)
+    own = (Claim(text="Councillors passed the spending plan."),)
+    row = CoverageRow(
+        1,
+        0,
+        "The council approved the budget on Monday.",
+        "/stories/s/#group-1",
+        (
+            CoverageCell(HAS, said, like=("Outlet B",)),
+            CoverageCell(HAS, said),
+            CoverageCell(PARAPHRASES, own),
+        ),
+    )
+    root = parse(coverage_matrix(Coverage(("A", "Outlet B", "C"), (row,))))
+    has, paraphrase = cells(root, HAS)[0], cells(root, PARAPHRASES)[0]
+    assert child_text(has, "title") == "A: word for word or nearly, as Outlet B"
+    assert child_text(paraphrase, "title") == (
+        "C: in its own words. “Councillors passed the spending plan.”"
+    )
