@@ -8,6 +8,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from newsdiff.accounts.roles import EDITORS, role_assign
+from newsdiff.articles.models import Story
+from tests.conftest import DEMO_TITLE, EDITOR_PASSWORD
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page
@@ -66,3 +72,13 @@ def page(browser: Browser, console_errors: list[str]) -> Iterator[Page]:
     page.on("console", on_console)
     yield page
     context.close()
+
+
+@pytest.fixture
+def demo(transactional_db: None) -> Story:
+    """The demo story, and an editor (user "editor") to sign in with; a test module may
+    define its own."""
+    call_command("load_demo", verbosity=0)
+    user = get_user_model().objects.create_user("editor", password=EDITOR_PASSWORD)
+    role_assign(user, role=EDITORS)
+    return Story.objects.get(title=DEMO_TITLE)

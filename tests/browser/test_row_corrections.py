@@ -6,27 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
-from newsdiff.accounts.roles import EDITORS, role_assign
 from newsdiff.articles.models import Claim, ClaimGroup, RowCorrection, Story
 from tests.browser.test_story_page import sign_in
-from tests.conftest import DEMO_TITLE, EDITOR_PASSWORD
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
     from pytest_django.live_server_helper import LiveServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def demo(transactional_db: None) -> Story:
-    call_command("load_demo", verbosity=0)
-    user = get_user_model().objects.create_user("editor", password=EDITOR_PASSWORD)
-    role_assign(user, role=EDITORS)
-    return Story.objects.get(title=DEMO_TITLE)
 
 
 def group_of(claim: Claim) -> ClaimGroup | None:

@@ -103,6 +103,17 @@ def _patterns(resolver: URLResolver, prefix: str = "") -> Iterator[tuple[str, UR
             yield prefix + str(entry.pattern), entry
 
 
+# Pages that only take a POST (a GET answers 405).
+POST_ONLY = {
+    "article-line-correct",
+    "article-title-line",
+    "article-check",
+    "story-check",
+    "row-correction-undo",
+    "logout",
+}
+
+
 def site_url_names() -> list[str]:
     """Every named URL of the site (the admin's own aside), as found in the URLconf."""
     return sorted({pattern.name for _, pattern in _patterns(get_resolver()) if pattern.name})

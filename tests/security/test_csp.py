@@ -8,18 +8,9 @@ from django.http.response import HttpResponseBase
 from django.test import Client
 
 from newsdiff.articles.models import Story
-from tests.security.conftest import site_url_names, url_for
+from tests.security.conftest import POST_ONLY, site_url_names, url_for
 
 pytestmark = pytest.mark.django_db
-
-POST_ONLY = {
-    "article-line-correct",
-    "article-title-line",
-    "article-check",
-    "story-check",
-    "row-correction-undo",
-    "logout",
-}
 
 
 def assert_strict_policy(response: HttpResponseBase) -> None:

@@ -9,19 +9,17 @@ from bs4 import BeautifulSoup, Tag
 from django.test import Client
 
 from newsdiff.articles.models import Article, Story
-from tests.security.conftest import HOSTILE_LINE, HOSTILE_STORY, site_url_names, url_for
+from tests.security.conftest import (
+    HOSTILE_LINE,
+    HOSTILE_STORY,
+    POST_ONLY,
+    site_url_names,
+    url_for,
+)
 from tests.security.test_csp import assert_no_inline_script
 
 pytestmark = pytest.mark.django_db
 
-POST_ONLY = {
-    "article-line-correct",
-    "article-title-line",
-    "article-check",
-    "story-check",
-    "row-correction-undo",
-    "logout",
-}
 MARKERS = ("xss-script", "xss-img", "xss-svg", "xss-link")
 
 
