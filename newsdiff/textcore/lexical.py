@@ -6,6 +6,7 @@ Small `str -> set` functions; the word lists and compiled patterns are collected
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
 CAPITALISED = re.compile(r"\b(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,})")
@@ -42,6 +43,34 @@ NEGATION_CUES = word_set(
     denying refuse refuses refused rejects rejected dismissed
     """
 )
+
+# Steps of a manhunt and of a criminal case. Two claims that each name a step, and no step in
+# common, report different moments of a story ("is charged with murder" / "was found guilty of
+# murder"; "officers were searching for the gunman" / "the suspect was arrested"), however
+# alike their words. Single words, then two-word cues; "accused" and "suspect" name no step
+# (they are said at every step).
+STAGE_WORDS = {
+    word: stage
+    for stage, block in {
+        "sought": "manhunt fugitive",
+        "arrested": "arrested arrest arrests apprehended captured custody surrendered",
+        "charged": "charged indicted indictment",
+        "arraigned": "arraigned arraignment plea pleaded pleads",
+        "convicted": "convicted conviction",
+        "sentenced": "sentenced sentencing",
+        "acquitted": "acquitted acquittal",
+    }.items()
+    for word in block.split()
+}
+STAGE_PAIRS = {
+    ("searching", "for"): "sought",
+    ("search", "for"): "sought",
+    ("hunt", "for"): "sought",
+    ("at", "large"): "sought",
+    ("found", "guilty"): "convicted",
+    ("guilty", "verdict"): "convicted",
+    ("found", "not"): "acquitted",
+}
 
 NAME_STOPS = word_set(
     """
@@ -98,6 +127,19 @@ def negated(text: str) -> bool:
     US said – a charge later denied by Y": the claim still states that X supplied arms)."""
     tokens = words(main_clause(text))
     return any(t in NEGATION_CUES or t.endswith("n't") for t in tokens)
+
+
+def stages(text: str) -> frozenset[str]:
+    """The steps of a manhunt or criminal case the text names (STAGE_WORDS, STAGE_PAIRS)."""
+    tokens = [t.lower() for t in words(text)]
+    found = {STAGE_WORDS[t] for t in tokens if t in STAGE_WORDS}
+    found.update(STAGE_PAIRS[pair] for pair in pairwise(tokens) if pair in STAGE_PAIRS)
+    return frozenset(found)
+
+
+def stages_clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two claims' steps (`stages`) tell them apart: each names one, none in common."""
+    return bool(a) and bool(b) and not a & b
 
 
 def main_clause(text: str) -> str:

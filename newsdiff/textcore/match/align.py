@@ -5,7 +5,8 @@ counterparts in the other articles; the trained matcher (`trained`, a cross-enco
 claim's best counterparts. Links: pairs the model is sure of (ROW_THRESHOLD, the cut of 0.85
 precision on MRPC pairs it never saw), each the other's most probable counterpart in its
 article, and mutual best pairs of the rule score about the same distinctive figure; never when
-one denies what the other states. Links form rows under the checks of
+one denies what the other states or the two name different steps of a case ("is charged" /
+"was found guilty"). Links form rows under the checks of
 `newsdiff.textcore.match.grouping`: one claim per article, and a claim joins a row only when it
 states the row's statement (`agree`s with its central claim and most members). Claims of
 different articles in one row are `same`; a claim's best counterpart in another article that is
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsdiff.textcore import lexical
 from newsdiff.textcore.match import blocking, grouping, trained, trained_weights, weights
 from newsdiff.textcore.match.cross_encoder import get_cross_encoder
 from newsdiff.textcore.match.ranking import Ranking
@@ -64,6 +66,13 @@ class Story:
             self.scored[pair] = pair_score(self.profiles[i], self.profiles[j], cosine, self.idf)
         return self.scored[pair]
 
+    def contradicts(self, i: int, j: int) -> bool:
+        """Whether one claim denies what the other states (negation), or the two name
+        different steps of a case ("charged" / "found guilty", `lexical.stages_clash`)."""
+        return bool(self.score(i, j)[1][NEGATION]) or lexical.stages_clash(
+            self.profiles[i].stages, self.profiles[j].stages
+        )
+
 
 def claim_rows(matrix: np.ndarray, count: int) -> np.ndarray:
     """An article's vectors as a (count x d) float32 array; ValueError if the rows are off."""
@@ -106,13 +115,16 @@ def worth_reporting(story: Story, ranking: Ranking, i: int, j: int) -> bool:
 
 def review_pairs(story: Story, ranking: Ranking) -> list[tuple[int, int]]:
     """The pairs the trained matcher reads, the only pairs that can become links: mutual
-    best (or near-best) pairs of the rule score at its SAME_THRESHOLD, no negation mismatch.
+    best (or near-best) pairs of the rule score at its SAME_THRESHOLD that do not contradict
+    each other (`Story.contradicts`).
     Pairs below it were read once too; of the 452 such pairs of a 50-article ECB+ story the
     model was sure of 3, and of the seed story's 46 of none, so they are no longer read."""
     return sorted(
         pair
-        for pair, (score, values) in story.scored.items()
-        if score >= weights.SAME_THRESHOLD and not values[NEGATION] and ranking.mutual(*pair)
+        for pair, (score, _) in story.scored.items()
+        if score >= weights.SAME_THRESHOLD
+        and ranking.mutual(*pair)
+        and not story.contradicts(*pair)
     )
 
 
@@ -144,13 +156,13 @@ def rule_links(
 
 def figure_links(story: Story, ranking: Ranking) -> set[tuple[int, int]]:
     """Mutual best pairs of the rule score at its SAME_THRESHOLD about the same distinctive
-    figure, no negation mismatch."""
+    figure, not contradicting each other."""
     return {
         pair
-        for pair, (score, values) in story.scored.items()
+        for pair, (score, _) in story.scored.items()
         if score >= weights.SAME_THRESHOLD
         and same_distinctive_figure(story, *pair)
-        and not values[NEGATION]
+        and not story.contradicts(*pair)
         and ranking.mutual(*pair)
     }
 
@@ -173,11 +185,12 @@ def same_distinctive_figure(story: Story, i: int, j: int) -> bool:
 def agree(
     story: Story, verdicts: trained.Verdicts, i: int, j: int, floor: float = AGREE_FLOOR
 ) -> bool:
-    """Whether two claims state the same thing: neither denies what the other states, and the
+    """Whether two claims state the same thing: they do not contradict each other
+    (`Story.contradicts`: a denial, or different steps of a case), and the
     trained matcher is sure of it (ROW_THRESHOLD), or both are about the same distinctive
     figure, or the rule score reaches `floor` and the matcher does not veto it (VETO)."""
-    score, values = story.score(i, j)
-    if values[NEGATION]:
+    score = story.score(i, j)[0]
+    if story.contradicts(i, j):
         return False
     if same_distinctive_figure(story, i, j):
         return True

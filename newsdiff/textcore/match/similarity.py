@@ -61,12 +61,14 @@ class Profile:
     names: frozenset[str]
     figures: tuple[Figure, ...]
     negated: bool
+    stages: frozenset[str]
     quote_grams: frozenset[tuple[str, str, str]]
     text_grams: frozenset[tuple[str, str, str]]
 
 
 def profile(claim: Claim) -> Profile:
-    """The claim's content stems, names, figures (in text order), negation and quoted words."""
+    """The claim's content stems, names, figures (in text order), negation, the steps of a
+    case it names (`lexical.stages`) and quoted words."""
     spans = lexical.quoted_spans(claim.text)
     if claim.quote and len(lexical.words(claim.quote)) >= lexical.MIN_QUOTE_WORDS:
         spans.append(claim.quote)
@@ -76,6 +78,7 @@ def profile(claim: Claim) -> Profile:
         names=names,
         figures=tuple(sorted(claim.figures, key=lambda f: (f.start, f.value))),
         negated=lexical.negated(claim.text),
+        stages=lexical.stages(claim.text),
         quote_grams=frozenset().union(*(lexical.trigrams(s) for s in spans)),
         text_grams=lexical.trigrams(claim.text),
     )

@@ -116,6 +116,35 @@ def test_a_negation_in_an_aside_does_not_negate_the_claim(text: str, negated: bo
     assert lexical.negated(text) is negated
 
 
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        ("LaCalamita is charged with first-degree murder.", {"charged"}),
+        ("He was found guilty of first-degree murder.", {"convicted"}),
+        ("A jury on Tuesday convicted a man of murder.", {"convicted"}),
+        ("She was found not guilty on all counts.", {"acquitted"}),
+        ("Officers were searching for the shooter, police said.", {"sought"}),
+        ("The suspect was taken into custody after a chase.", {"arrested"}),
+        ("He was arraigned Wednesday on murder and other charges.", {"arraigned"}),
+        ("The man accused of the shooting is Anthony LaCalamita.", set()),
+        ("Police searched his apartment.", set()),
+    ],
+)
+def test_the_steps_of_a_case_a_claim_names(text: str, steps: set[str]) -> None:
+    assert lexical.stages(text) == steps
+
+
+def test_claims_naming_different_steps_of_a_case_clash_and_shared_steps_do_not() -> None:
+    charged = lexical.stages("LaCalamita is charged with first-degree murder.")
+    guilty = lexical.stages("LaCalamita was found guilty of first-degree murder.")
+    arrested_and_charged = lexical.stages("He was arrested and charged with murder.")
+    no_step = lexical.stages("LaCalamita shot three people.")
+    assert lexical.stages_clash(charged, guilty)
+    assert not lexical.stages_clash(charged, arrested_and_charged)
+    assert not lexical.stages_clash(charged, no_step)
+    assert not lexical.stages_clash(charged, charged)
+
+
 def test_name_overlap_uses_the_claims_names() -> None:
     a = claim("He spoke on Thursday.", names=("John Kirby", "White House"))
     b = claim("He spoke again.", names=("Kirby",))
