@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsdiff.textcore import lexical
+from newsdiff.textcore.figures import DATE_UNITS
 from newsdiff.textcore.match import blocking, grouping, trained, trained_weights, weights
 from newsdiff.textcore.match.cross_encoder import get_cross_encoder
 from newsdiff.textcore.match.ranking import Ranking
@@ -170,16 +171,16 @@ def figure_links(story: Story, ranking: Ranking) -> set[tuple[int, int]]:
 def same_distinctive_figure(story: Story, i: int, j: int) -> bool:
     """Whether both claims are about the same figure (their principal figures agree) and it
     tells a statement apart: DISTINCTIVE or more (50,000 personnel, $100 million), where small
-    counts and ages (two men, three people, 38) are shared by different statements. The
+    counts and ages (two men, three people, 38) are shared by different statements, and a
+    date or decade ("the 1940s and 1950s") is a time, not a count. The
     model, trained on MRPC, calls "approximately 50,000 personnel" / "up to 50,000 strong"
     different when one side adds a clause."""
     values = story.score(i, j)[1]
     figures = story.profiles[i].figures
-    return (
-        values[FIGURES_AGREE] == 1.0
-        and bool(figures)
-        and abs(principal(figures).value) >= DISTINCTIVE
-    )
+    if values[FIGURES_AGREE] != 1.0 or not figures:
+        return False
+    figure = principal(figures)
+    return figure.unit not in DATE_UNITS and abs(figure.value) >= DISTINCTIVE
 
 
 def agree(

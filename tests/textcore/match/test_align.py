@@ -11,7 +11,7 @@ import pytest
 from newsdiff.textcore.claims.extract import extract_claims
 from newsdiff.textcore.clean.text import clean_text
 from newsdiff.textcore.match import blocking
-from newsdiff.textcore.match.align import align
+from newsdiff.textcore.match.align import align, build_story, same_distinctive_figure
 from newsdiff.textcore.match.embed import get_embedder
 from newsdiff.textcore.types import Alignment, Claim, ClaimKey, MatchKind
 
@@ -354,3 +354,20 @@ def test_the_model_reads_only_mutual_best_pairs_above_the_related_threshold() ->
     align(story, embed(story), logits)
     assert (story[0][0].text, story[1][0].text) in asked
     assert all(a != story[0][1].text for a, _ in asked)
+
+
+def test_a_shared_decade_or_a_large_count_decides_only_when_it_is_a_count() -> None:
+    story = [
+        sentence_claims(
+            "Esther Williams, who starred in musicals of the 1940s and 1950s, has died.",
+            "Wagner is spending more than $100 million per month on the war.",
+        ),
+        sentence_claims(
+            "Williams, a box-office star of the 1940s and 1950s, had been in declining health.",
+            "He spends more than $100 million per month to finance the mission.",
+        ),
+    ]
+    built = build_story(story, embed(story))
+    decades, money = (0, 2), (1, 3)
+    assert not same_distinctive_figure(built, *decades)
+    assert same_distinctive_figure(built, *money)
