@@ -16,6 +16,7 @@ from newsdiff.textcore.match import weights
 from newsdiff.textcore.types import Claim, Figure
 
 SIGNALS = weights.SIGNALS  # the order the calibrated weights were fitted in
+PRIOR_DOCUMENTS = 20  # documents without the words, added to a story's count (`Idf`)
 
 
 class Idf:
@@ -28,12 +29,15 @@ class Idf:
 
     @classmethod
     def from_documents(cls, documents: Sequence[frozenset[str]]) -> Idf:
-        """Smoothed inverse document frequency over the given word sets (e.g. a story's claims)."""
+        """Smoothed inverse document frequency over the given word sets (e.g. a story's claims),
+        as if PRIOR_DOCUMENTS more documents held none of them: a story of a few claims says
+        little about which words are common (in a story of two one-sentence articles, every
+        shared word would weigh a quarter of an unshared one), a story of hundreds a lot."""
         counts: dict[str, int] = {}
         for doc in documents:
             for word in doc:
                 counts[word] = counts.get(word, 0) + 1
-        n = len(documents)
+        n = len(documents) + PRIOR_DOCUMENTS
         weights = {w: math.log((n + 1) / (c + 0.5)) for w, c in counts.items()}
         return cls(weights, math.log((n + 1) / 0.5))
 

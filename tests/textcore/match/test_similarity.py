@@ -183,6 +183,15 @@ def test_rare_words_weigh_more_with_story_word_weights() -> None:
     assert weighted > plain
 
 
+def test_in_a_story_of_two_sentences_shared_words_still_count() -> None:
+    a = claim("North Korea delivered rockets to Wagner.")
+    b = claim("North Korea supplied missiles to Wagner.")
+    idf = Idf.from_documents([profile(a).stems | profile(a).names, profile(b).stems])
+    plain = signals(profile(a), profile(b), 0.5)[SIGNALS.index("jaccard")]
+    weighted = signals(profile(a), profile(b), 0.5, idf)[SIGNALS.index("jaccard")]
+    assert weighted >= 0.8 * plain
+
+
 def test_shared_quoted_words_are_strong_evidence() -> None:
     quote = "“Wagner is searching around the world for arms suppliers,” Kirby said."
     echoed = claim("Kirby told reporters Wagner is searching around the world for arms suppliers.")
