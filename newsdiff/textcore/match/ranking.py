@@ -32,17 +32,22 @@ class Ranking:
         self.scores = scores
         self.articles = articles
         self._article: list[int] = articles.tolist()
+        article = self._article
         per_slot: dict[tuple[int, int], list[float]] = defaultdict(list)
         for (i, j), score in scores.items():
-            per_slot[(i, self.article(j))].append(score)
-            per_slot[(j, self.article(i))].append(score)
-        self.base = {slot: top_mean(values) for slot, values in per_slot.items()}
+            per_slot[(i, article[j])].append(score)
+            per_slot[(j, article[i])].append(score)
+        self.base = base = {slot: top_mean(values) for slot, values in per_slot.items()}
         del per_slot
         self.best: dict[tuple[int, int], float] = {}
-        for i, j in scores:
-            value = self.adjusted(i, j)
-            for slot in ((i, self.article(j)), (j, self.article(i))):
-                self.best[slot] = max(self.best.get(slot, -np.inf), value)
+        best = self.best
+        for (i, j), score in scores.items():
+            slot_i, slot_j = (i, article[j]), (j, article[i])
+            value = 2 * score - (base[slot_i] + base[slot_j])  # `adjusted`, inlined
+            if slot_i not in best or value > best[slot_i]:
+                best[slot_i] = value
+            if slot_j not in best or value > best[slot_j]:
+                best[slot_j] = value
 
     def article(self, claim: int) -> int:
         return self._article[claim]
