@@ -62,10 +62,12 @@ class Story:
     def score(self, i: int, j: int) -> Scored:
         """Score and signals of claims i and j (global indices), computed once."""
         pair = (i, j) if i < j else (j, i)
-        if pair not in self.scored:
+        scored = self.scored.get(pair)
+        if scored is None:
             cosine = float(self.vectors[i] @ self.vectors[j])
-            self.scored[pair] = pair_score(self.profiles[i], self.profiles[j], cosine, self.idf)
-        return self.scored[pair]
+            scored = pair_score(self.profiles[i], self.profiles[j], cosine, self.idf)
+            self.scored[pair] = scored
+        return scored
 
     def contradicts(self, i: int, j: int) -> bool:
         """Whether one claim denies what the other states (negation), or the two name

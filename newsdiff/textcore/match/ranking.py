@@ -32,23 +32,22 @@ class Ranking:
         self.scores = scores
         self.articles = articles
         self._article: list[int] = articles.tolist()
+        article = self._article
         per_slot: dict[tuple[int, int], list[float]] = defaultdict(list)
-        neighbours: dict[int, list[int]] = defaultdict(list)
         for (i, j), score in scores.items():
-            per_slot[(i, self.article(j))].append(score)
-            per_slot[(j, self.article(i))].append(score)
-            neighbours[i].append(j)
-            neighbours[j].append(i)
-        self.neighbours = {claim: sorted(others) for claim, others in neighbours.items()}
-        self.base = {slot: top_mean(values) for slot, values in per_slot.items()}
+            per_slot[(i, article[j])].append(score)
+            per_slot[(j, article[i])].append(score)
+        self.base = base = {slot: top_mean(values) for slot, values in per_slot.items()}
+        del per_slot
         self.best: dict[tuple[int, int], float] = {}
-        self.top: dict[tuple[int, int], tuple[float, int]] = {}
+        best = self.best
         for (i, j), score in scores.items():
-            value = self.adjusted(i, j)
-            for claim, other in ((i, j), (j, i)):
-                slot = (claim, self.article(other))
-                self.best[slot] = max(self.best.get(slot, -np.inf), value)
-                self.top[slot] = max(self.top.get(slot, (-np.inf, -1)), (score, other))
+            slot_i, slot_j = (i, article[j]), (j, article[i])
+            value = 2 * score - (base[slot_i] + base[slot_j])  # `adjusted`, inlined
+            if slot_i not in best or value > best[slot_i]:
+                best[slot_i] = value
+            if slot_j not in best or value > best[slot_j]:
+                best[slot_j] = value
 
     def article(self, claim: int) -> int:
         return self._article[claim]
@@ -66,10 +65,6 @@ class Ranking:
         if ((i, j) if i < j else (j, i)) not in self.scores:
             return False
         return self.adjusted(i, j) >= self.best[(i, self.article(j))] - near
-
-    def top_claim(self, i: int, article: int) -> int:
-        """The claim of `article` that i scores highest against, before the hub correction."""
-        return self.top[(i, article)][1]
 
     def mutual(self, i: int, j: int, near: float = NEAR_BEST) -> bool:
         """Whether each of the two is the other's best (or `near`-best) counterpart."""

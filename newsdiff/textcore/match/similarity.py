@@ -43,7 +43,8 @@ class Idf:
 
     def mass(self, words: frozenset[str]) -> float:
         """The summed weight of the words."""
-        return sum(self.weights.get(w, self.default) for w in words)
+        get, default = self.weights.get, self.default
+        return sum([get(w, default) for w in words])
 
     def set_mass(self, words: frozenset[str]) -> float:
         """`mass`, remembered per set (a claim's words are weighed once per story)."""
@@ -167,7 +168,7 @@ def signals(a: Profile, b: Profile, cosine: float, idf: Idf = UNIFORM) -> tuple[
 
 def combine(values: Sequence[float]) -> float:
     """The calibrated probability (0..1) that two claims state the same thing."""
-    z = weights.BIAS + sum(w * x for w, x in zip(weights.WEIGHTS, values, strict=True))
+    z = weights.BIAS + sum([w * x for w, x in zip(weights.WEIGHTS, values, strict=True)])
     return 1.0 / (1.0 + math.exp(-z))
 
 

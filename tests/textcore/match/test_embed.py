@@ -31,6 +31,14 @@ def test_encode_returns_one_float32_row_of_384_per_text(embedder: Embedder) -> N
     assert vectors.dtype == np.float32
 
 
+def test_the_session_draws_on_the_process_wide_arena(embedder: Embedder) -> None:
+    # one arena for both models: the cross-encoder reuses what the embedder's batches left
+    options = embedder._session.get_session_options()
+    assert options.get_session_config_entry("session.use_env_allocators") == "1"
+    assert options.enable_cpu_mem_arena
+    assert embed._arena_shared
+
+
 def test_vectors_have_unit_length(embedder: Embedder) -> None:
     norms = np.linalg.norm(embedder.encode(SENTENCES), axis=1)
     np.testing.assert_allclose(norms, 1.0, atol=1e-5)
