@@ -8,10 +8,10 @@ article, and mutual best pairs of the rule score about the same distinctive figu
 one denies what the other states or the two name different steps of a case ("is charged" /
 "was found guilty"). Links form rows under the checks of
 `newsdiff.textcore.match.grouping`: one claim per article, and a claim joins a row only when it
-states the row's statement (`agree`s with its central claim and most members). Claims of
-different articles in one row are `same`; a claim's best counterpart in another article that is
-only noticeably similar by the rule score (RELATED_THRESHOLD) is `related`. So `same` matches
-and rows never disagree.
+states the row's statement (`agree`s with its central claim and most members, or half of
+them at a mean probability of TIE_MEAN). Claims of different articles in one row are `same`; a
+claim's best counterpart in another article that is only noticeably similar by the rule score
+(RELATED_THRESHOLD) is `related`. So `same` matches and rows never disagree.
 """
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ DISTINCTIVE = 100
 # cut (trained_weights.SAME_THRESHOLD, 0.50) let five different statements into Troy's rows
 # (ECB+ 18, read by hand at 0.5, 0.6 and 0.7); 0.6 left two and kept every seed row.
 VETO = 0.6
+# A claim that agrees with exactly half of a row (the central claim of a row of two) joins it
+# when the model, on average over the members, calls it the same (its best-accuracy cut).
+TIE_MEAN = trained_weights.SAME_THRESHOLD
 AGREE_FLOOR = weights.RELATED_THRESHOLD
 SURE_FLOOR = weights.SAME_THRESHOLD
 Scored = tuple[float, tuple[float, ...]]
@@ -254,7 +257,7 @@ def align(
     verdicts.read(review)
     agrees = lambda i, j: agree(story, verdicts, i, j)  # noqa: E731
     statement = grouping.Statement(
-        verdicts, agrees, verdicts.read, lambda i, j: sure(story, verdicts, i, j)
+        verdicts, agrees, verdicts.read, lambda i, j: sure(story, verdicts, i, j), tie_mean=TIE_MEAN
     )
 
     def score(i: int, j: int) -> float:

@@ -4,7 +4,8 @@ Edges are taken strongest first. Two groups merge only when they share no articl
 one claim per article), when the claims of one are, on average, similar to those of the other
 (average link), and, given `agree` (the trained matcher), when every claim of the smaller
 group states the statement of the larger one: it agrees with the larger group's central claim
-(the member most probable against the others) and with most of its members. So a chain of
+(the member most probable against the others) and with most of its members (or half of them,
+at a mean probability high enough). So a chain of
 topic-only links, or one strong link to one member, never pulls another statement into a row.
 """
 
@@ -32,18 +33,31 @@ def central(group: Sequence[int], probability: Score) -> int:
 
 
 def states_row(
-    claim: int, row: Sequence[int], probability: Score, agree: Accept, sure: Accept | None = None
+    claim: int,
+    row: Sequence[int],
+    probability: Score,
+    agree: Accept,
+    sure: Accept | None = None,
+    tie_mean: float | None = None,
 ) -> bool:
     """Whether the claim states the row's statement: it agrees with the row's central claim
-    and with most of its members; joining a row of two or more, with the central claim it
-    must be `sure` (when given)."""
+    and with most of its members, or (given `tie_mean`) with exactly half of them when its
+    mean probability against the members reaches `tie_mean` (in a row of two, the model may
+    find one member's extra clause different while the claim states what both state); joining
+    a row of two or more, with the central claim it must be `sure` (when given)."""
     label = central(row, probability)
     if len(row) > 1 and sure is not None and not sure(claim, label):
         return False
     if not agree(claim, label):
         return False
     agreeing = sum(agree(claim, m) for m in row)
-    return 2 * agreeing > len(row)
+    if 2 * agreeing > len(row):
+        return True
+    return (
+        tie_mean is not None
+        and 2 * agreeing == len(row)
+        and float(np.mean([probability(claim, m) for m in row])) >= tie_mean
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,16 +65,21 @@ class Statement:
     """The trained matcher's view for the merge check: its probability, whether two claims
     agree, and `read` to have it read a merge's cross pairs in one batch first; `sure`, when
     given, is the stricter agreement a claim needs with the central claim of a row of two or
-    more."""
+    more; `tie_mean`, when given, lets a claim that agrees with half of a row join it at that
+    mean probability (`states_row`)."""
 
     probability: Score
     agree: Accept
     read: Read
     sure: Accept | None = None
+    tie_mean: float | None = None
 
     def joins(self, small: Sequence[int], large: Sequence[int]) -> bool:
         self.read([(min(a, b), max(a, b)) for a in small for b in large])
-        return all(states_row(n, large, self.probability, self.agree, self.sure) for n in small)
+        return all(
+            states_row(n, large, self.probability, self.agree, self.sure, self.tie_mean)
+            for n in small
+        )
 
 
 def link_ok(left: Sequence[int], right: Sequence[int], score: Score) -> bool:

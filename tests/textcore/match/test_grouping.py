@@ -37,6 +37,20 @@ def test_a_claim_close_to_one_member_but_not_to_the_central_claim_stays_out() ->
     assert rows(links, [0, 1, 2, 3], values) == [[0, 1, 2]]
 
 
+def test_a_claim_agreeing_with_half_a_row_joins_only_at_the_mean_probability() -> None:
+    # a row of two (0 is its central claim); 2 agrees with 0 only
+    probability = table({(0, 1): 0.9, (0, 2): 0.9, (1, 2): 0.3})
+    agree = lambda i, j: probability(i, j) >= SAME  # noqa: E731
+    assert not grouping.states_row(2, [0, 1], probability, agree)
+    assert grouping.states_row(2, [0, 1], probability, agree, tie_mean=0.5)
+    assert not grouping.states_row(2, [0, 1], probability, agree, tie_mean=0.65)
+    # agreeing with the other member only, not the central claim, is never enough
+    other = table({(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.3})
+    agree_other = lambda i, j: other(i, j) >= SAME  # noqa: E731
+    assert grouping.central([0, 1], other) == 0
+    assert not grouping.states_row(2, [0, 1], other, agree_other, tie_mean=0.1)
+
+
 def test_a_row_never_holds_two_claims_of_one_article() -> None:
     values = {(0, 1): 0.9, (1, 2): 0.85, (0, 2): 0.95}
     assert rows([(0, 1), (1, 2)], [0, 1, 0], values) == [[0, 1]]
