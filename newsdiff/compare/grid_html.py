@@ -17,12 +17,16 @@ from django.utils.safestring import SafeString, mark_safe
 
 from newsdiff.articles.models import Claim
 from newsdiff.compare.grid import EXPANDED, SHARED_ONLY, Cell, Disagreement, GridRow
+from newsdiff.compare.overview.wording import central, excerpt
 from newsdiff.compare.rows import SHARED_ALL, SHARED_SEVERAL
 
 DIFFERS_MARK = '<span class="differs-mark" aria-hidden="true">≠</span>'
 
 
 MARKERS = {SHARED_ALL: "●●", SHARED_SEVERAL: "●○"}  # and ★ for a statement of one outlet
+# A shared row's head names its statement (its central wording) in so many characters: with ten
+# outlets a row's claims may all sit in columns scrolled out of view.
+LABEL_CHARS = 90
 
 
 def grid_rows(
@@ -67,10 +71,13 @@ def _shared_row(
         share = f"Shared by {row.outlet_count} of {total_articles}"
     else:
         share = "Only here"
+    statement = central([claim.text for cell in row.cells for claim in cell.claims])
     head = [
         f'<span class="claim-marker marker-{escape(row.status)}" aria-hidden="true">'
         f"{MARKERS.get(row.status, '★')}</span>",
         f'<span class="row-share">{share}</span>',
+        f'<span class="row-label" title="{escape(statement)}">'
+        f"{escape(excerpt(statement, LABEL_CHARS))}</span>",
         f'<a class="row-open" href="{escape(row_url)}#statement" data-group="{row.group_id}">'
         "Compare versions</a>",
         *(

@@ -40,7 +40,9 @@ def test_a_shared_row_links_to_its_statement_keeping_the_query_and_names_its_dis
     assert shared.get("id") == "group-7"
     assert shared.get("class") == "row row-all row-differs"
     head = shared[0]
-    assert text_of(head).startswith("●● Shared by all Compare versions ≠ Figures differ: 120 mph")
+    assert text_of(head).startswith(
+        "●● Shared by all The chase reached 120 mph. Compare versions ≠ Figures differ: 120 mph"
+    )
     link = head.find("a")
     assert link is not None
     assert link.get("href") == "?hide=4&view=expanded&group=7#statement"
@@ -58,3 +60,20 @@ def test_untrusted_text_is_escaped() -> None:
     html = grid_rows_html(grid(), "", "compact", 3)
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_a_shared_row_names_its_statement_by_its_central_wording_cut_short() -> None:
+    a, b, c = article(1), article(2), article(3)
+    long = "The chase " + "went on and on " * 10 + "before he stopped."
+    claims = {
+        1: [claim(10, a, long)],
+        2: [claim(20, b, "The chase went on before he stopped, police said.")],
+        3: [claim(30, c, f"The chase went on and on {SCRIPT}.")],
+    }
+    comparison = build_comparison([a, b, c], claims, {10: 7, 20: 7, 30: 7})
+    html = grid_rows_html(grid_rows(comparison.articles, comparison.rows), "", "compact", 3)
+    (shared,) = rows_of(html)
+    label = shared[0].find("span[@class='row-label']")
+    assert label is not None
+    assert label.get("title") == long
+    assert label.text is not None and label.text.endswith("…") and len(label.text) <= 90

@@ -93,8 +93,8 @@ def test_hiding_a_column_keeps_statuses_and_the_url_says_so(
 def test_a_figure_disagreement_reads_in_its_row_with_the_unit_once(editor_client: Client) -> None:
     story = ten_outlet_story()
     page = editor_client.get(story.get_absolute_url()).content.decode()
-    row = page[: page.index("The chase on Interstate 75")]
-    row = row[row.rindex('<tr class="row') :]
+    start = page.rindex('<tr class="row', 0, page.index("The chase on Interstate 75"))
+    row = page[start : page.index("</tr>", start)]
     (note,) = re.findall(
         r'<span class="disagreement">(.*?)</span>\s*(?=<span class="disagreement">|</th>)', row
     )
