@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.db.models import QuerySet
 
 from newsdiff.articles.alignment import story_align
 from newsdiff.articles.models import Article, Claim, ClaimGroup, RowCorrection, Story
@@ -43,14 +44,20 @@ def biggest_row(story: Story) -> list[Claim]:
     return list(groups[0].claims.order_by("article__position"))
 
 
-def row_missing_an_outlet(story: Story, avoid: Claim | None = None) -> list[Claim]:
-    """The biggest row that lacks an article with a claim in no row (other than `avoid`)."""
+def lone_claims_outside(
+    story: Story, row: list[Claim], avoid: Claim | None = None
+) -> QuerySet[Claim]:
+    """Claims in no row, of articles the row does not hold (nor `avoid`'s), in story order."""
+    skip = {claim.article_id for claim in row} | ({avoid.article_id} if avoid else set())
     lone = Claim.objects.filter(article__story=story, groups__isnull=True)
-    if avoid is not None:
-        lone = lone.exclude(article_id=avoid.article_id)
+    return lone.exclude(article_id__in=skip).order_by("article__position", "position")
+
+
+def row_missing_an_outlet(story: Story, avoid: Claim | None = None) -> list[Claim]:
+    """The biggest row that lacks an article with a claim in no row (other than `avoid`'s)."""
     for group in sorted(story.groups.all(), key=lambda g: (-g.claims.count(), g.pk)):
         row = list(group.claims.order_by("article__position"))
-        if lone.exclude(article_id__in={claim.article_id for claim in row}).exists():
+        if lone_claims_outside(story, row, avoid).exists():
             return row
     raise AssertionError("every row of the seeds holds every outlet with a lone claim")
 
@@ -59,10 +66,7 @@ def lone_claim_of_other_article(
     story: Story, row: list[Claim], avoid: Claim | None = None
 ) -> Claim:
     """A claim in no row, of an article the row does not hold (nor `avoid`'s)."""
-    in_row = {claim.article_id for claim in row} | ({avoid.article_id} if avoid else set())
-    lone = Claim.objects.filter(article__story=story, groups__isnull=True)
-    found = lone.exclude(article_id__in=in_row).order_by("article__position", "position")
-    claim = found.first()
+    claim = lone_claims_outside(story, row, avoid).first()
     assert claim is not None, "the seeds have a row that misses an outlet"
     return claim
 
