@@ -74,10 +74,24 @@ class Story:
 
     def contradicts(self, i: int, j: int) -> bool:
         """Whether one claim denies what the other states (negation), or the two name
-        different steps of a case ("charged" / "found guilty", `lexical.stages_clash`)."""
+        different steps of a case ("charged" / "found guilty", `lexical.stages_clash`).
+        Two reports of the same silence deny nothing ("have not commented" / "declined to
+        comment")."""
+        if self.same_silence(i, j):
+            return False
         return bool(self.score(i, j)[1][NEGATION]) or lexical.stages_clash(
             self.profiles[i].stages, self.profiles[j].stages
         )
+
+    def same_silence(self, i: int, j: int) -> bool:
+        """Whether both claims report that the same party gave no comment
+        (`lexical.no_comment`): they name someone in common, or neither names anyone ("The
+        mayor's office has not commented" / "City hall did not respond to requests for
+        comment"). Outlets word it differently and the model calls such pairs different."""
+        a, b = self.profiles[i].no_comment_from, self.profiles[j].no_comment_from
+        if a is None or b is None:
+            return False
+        return bool(a & b) or not (a or b)
 
 
 def claim_rows(matrix: np.ndarray, count: int) -> np.ndarray:
@@ -173,6 +187,20 @@ def figure_links(story: Story, ranking: Ranking) -> set[tuple[int, int]]:
     }
 
 
+def silence_links(story: Story) -> set[tuple[int, int]]:
+    """Pairs of claims of different articles reporting the same party's silence
+    (`Story.same_silence`), each the other's best such counterpart in its article by the
+    rule score."""
+    silent = [i for i, p in enumerate(story.profiles) if p.no_comment_from is not None]
+    pairs = {
+        (i, j): story.score(i, j)[0]
+        for n, i in enumerate(silent)
+        for j in silent[n + 1 :]
+        if story.articles[i] != story.articles[j] and story.same_silence(i, j)
+    }
+    return trained.mutual_best(pairs, story.articles)
+
+
 def same_distinctive_figure(story: Story, i: int, j: int) -> bool:
     """Whether both claims are about the same figure (their principal figures agree) and it
     tells a statement apart: DISTINCTIVE or more (50,000 personnel, $100 million), where small
@@ -194,11 +222,12 @@ def agree(
     """Whether two claims state the same thing: they do not contradict each other
     (`Story.contradicts`: a denial, or different steps of a case), and the
     trained matcher is sure of it (ROW_THRESHOLD), or both are about the same distinctive
-    figure, or the rule score reaches `floor` and the matcher does not veto it (VETO)."""
+    figure, or both report the same party's silence (`Story.same_silence`), or the rule
+    score reaches `floor` and the matcher does not veto it (VETO)."""
     score = story.score(i, j)[0]
     if story.contradicts(i, j):
         return False
-    if same_distinctive_figure(story, i, j):
+    if same_distinctive_figure(story, i, j) or story.same_silence(i, j):
         return True
     probability = verdicts(i, j)
     if probability >= trained_weights.ROW_THRESHOLD:
@@ -269,6 +298,7 @@ def align(
         model_links(story, verdicts, review)
         | rule_links(story, verdicts, review)
         | figure_links(story, ranking)
+        | silence_links(story)
     )
     groups = grouping.build_groups(sorted(links), story.articles, score, statement=statement)
     same = {pair for group in groups for pair in row_pairs(story, group)}

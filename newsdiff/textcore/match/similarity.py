@@ -67,13 +67,15 @@ class Profile:
     figures: tuple[Figure, ...]
     negated: bool
     stages: frozenset[str]
+    no_comment_from: frozenset[str] | None
     quote_grams: frozenset[tuple[str, str, str]]
     text_grams: frozenset[tuple[str, str, str]]
 
 
 def profile(claim: Claim) -> Profile:
     """The claim's content stems, names, figures (in text order), negation, the steps of a
-    case it names (`lexical.stages`) and quoted words."""
+    case it names (`lexical.stages`), who it reports gave no comment
+    (`lexical.silent_party`) and quoted words."""
     spans = lexical.quoted_spans(claim.text)
     if claim.quote and len(lexical.words(claim.quote)) >= lexical.MIN_QUOTE_WORDS:
         spans.append(claim.quote)
@@ -84,6 +86,7 @@ def profile(claim: Claim) -> Profile:
         figures=tuple(sorted(claim.figures, key=lambda f: (f.start, f.value))),
         negated=lexical.negated(claim.text),
         stages=lexical.stages(claim.text),
+        no_comment_from=lexical.silent_party(claim.text),
         quote_grams=frozenset().union(*(lexical.trigrams(s) for s in spans)),
         text_grams=lexical.trigrams(claim.text),
     )

@@ -129,7 +129,7 @@ SEED_ROWS = {
 }
 
 
-MISSED_SEED_ROWS = {"no comment", "breach of Security Council resolutions"}
+MISSED_SEED_ROWS = {"breach of Security Council resolutions"}
 
 
 @pytest.mark.parametrize(
@@ -217,7 +217,26 @@ def test_claims_on_one_topic_that_state_different_things_form_no_row() -> None:
     assert not same_pairs(alignment)
 
 
-@MODEL_MISS
+def test_silences_of_one_party_share_a_row_and_of_different_parties_do_not() -> None:
+    story = [
+        sentence_claims(
+            "Apple unveiled a folding phone on Tuesday.",
+            "Samsung has not commented on the launch.",
+            "A spokesman for Google declined to comment.",
+        ),
+        sentence_claims(
+            "The folding phone Apple showed on Tuesday costs $1,999.",
+            "Samsung did not respond to requests for comment.",
+        ),
+        sentence_claims("Google could not be reached on Tuesday."),
+    ]
+    alignment = run(story)
+    samsung, google = ClaimKey(0, 1), ClaimKey(0, 2)
+    assert {samsung, ClaimKey(1, 1)} in same_pairs(alignment)
+    assert {google, ClaimKey(2, 0)} not in same_pairs(alignment)
+    assert ClaimKey(1, 1) not in group_of(alignment, google)
+
+
 def test_a_paraphrase_in_other_words_is_matched() -> None:
     story = [
         sentence_claims(

@@ -145,6 +145,31 @@ def test_claims_naming_different_steps_of_a_case_clash_and_shared_steps_do_not()
     assert not lexical.stages_clash(charged, charged)
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "The Russian and North Korean missions to the United Nations have not commented.",
+            {"russia", "north", "korean", "unit", "nation"},
+        ),
+        ("Statements from Russia and North Korea are not available.", {"russia", "north", "korea"}),
+        ("City hall did not respond to requests for comment.", set()),
+        ("Police declined to comment on the motive.", set()),
+        ("A spokesman for Apple was not immediately available for comment.", {"apple"}),
+        ("Chargers general manager A.J. Smith did not return a call.", {"aj", "smith"}),
+        ("Woodward could not be reached Wednesday.", set()),
+        ("He did not return to the office.", None),
+        ("The vaccine is not available in stores.", None),
+        ("LaCalamita did not react to the comments from the victim's daughter.", None),
+        ("No decision has been reached on O'Brien's staff.", None),
+        ("The boxer offered no reply to Klitschko's blows.", None),
+        ("Kirby commented on the shipment.", None),
+    ],
+)
+def test_who_a_claim_says_gave_no_comment(text: str, party: set[str] | None) -> None:
+    assert lexical.silent_party(text) == (None if party is None else frozenset(party))
+
+
 def test_name_overlap_uses_the_claims_names() -> None:
     a = claim("He spoke on Thursday.", names=("John Kirby", "White House"))
     b = claim("He spoke again.", names=("Kirby",))
