@@ -6,11 +6,12 @@ a story of two articles, cleaned, split into claims, embedded and aligned: the s
 share a row), and by the trained matcher's probability at its SAME_THRESHOLD; STS-benchmark
 dev Spearman of that probability, ECB+ dev recall/precision of `same` matches against the
 gold sentence pairs (the topics the matcher was trained on and the held-out ones apart),
-sentence boundary F1 on the GUM news documents (as bench_sentences.py). Then a second table:
-seconds and peak RSS to embed and align the five seeds, 50 articles made of seed copies (a text
-that repeats is embedded once), and 50 and 200 ECB+ articles (each story in a fresh process;
-models' load reported apart; align includes the cross-encoder; align also as CPU time, which
-other jobs on the machine do not inflate; the run of median total out of RUNS).
+Troy's rows counted against a reader's judgments (bench/troy_rows.py), sentence boundary F1
+on the GUM news documents (as bench_sentences.py). Then a second table: seconds and peak RSS
+to embed and align the five seeds, 50 articles made of seed copies (a text that repeats is
+embedded once), and 50 and 200 ECB+ articles (each story in a fresh process; models' load
+reported apart; align includes the cross-encoder; align also as CPU time, which other jobs on
+the machine do not inflate; the run of median total out of RUNS).
 Rows that need ../shared/data are skipped cleanly when it is absent.
 
     .venv/bin/python bench/bench_match.py    (or: .venv/bin/python -m bench.bench_match)
@@ -34,10 +35,11 @@ from typing import Any
 import numpy as np
 
 try:  # python -m bench.bench_match
-    from bench import bench_sentences, calibrate
+    from bench import bench_sentences, calibrate, troy_rows
 except ImportError:  # python bench/bench_match.py
     import bench_sentences  # type: ignore[import-not-found,no-redef]
     import calibrate  # type: ignore[import-not-found,no-redef]
+    import troy_rows  # type: ignore[import-not-found,no-redef]
 
 from newsdiff.textcore.claims import extract_claims
 from newsdiff.textcore.clean import clean_text
@@ -309,6 +311,9 @@ def main() -> int:
     have_ecb = ECB.is_dir()
     rows = paraphrase_rows() if (calibrate.DATA / "paraphrase").is_dir() else []
     rows += ecb_rows() if have_ecb else [("ECB+ dev", f"skipped: {ECB} is absent")]
+    if have_ecb:
+        troy = troy_rows.load_story(ECB / "docs.jsonl.gz")
+        rows += troy_rows.judged_rows(troy, align(troy, troy_rows.embed_story(troy)))
     gum = bench_sentences.GUM
     rows.append(sentences_row() if gum.exists() else ("GUM sentences", f"skipped: {gum} is absent"))
     if not rows[0][0].startswith("MRPC"):
