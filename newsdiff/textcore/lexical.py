@@ -98,6 +98,19 @@ SILENCE_LEADS = word_set(
 SILENCE_DENIALS = word_set("not no never")
 MAX_SILENCE_WORDS = 30
 
+# "Esther Williams, the swimming champion turned actress ..., has died": a named subject, an
+# aside between commas about it, then the verb. The verb opens with one of these words or a
+# past tense in -ed; the name's words are capitalised or name particles.
+CORE_VERBS = word_set(
+    """
+    has have had is was were are will would could can may might should did does do died dies
+    remains remained
+    """
+)
+NAME_PARTICLES = word_set("de da del della di du van von der den la le al bin ibn st")
+MAX_SUBJECT_WORDS = 5
+MAX_ASIDE_WORDS = 30
+
 NAME_STOPS = word_set(
     """
     the a an but and or if in on at for of to by as it its this that these those there he she
@@ -208,6 +221,32 @@ def main_clause(text: str) -> str:
     after a dash, when what is left still has MIN_MAIN_WORDS words."""
     kept = ASIDE.sub(" ", text)
     return kept if len(words(kept)) >= MIN_MAIN_WORDS else text
+
+
+def core_statement(text: str) -> str | None:
+    """The text without the aside that describes its named subject ("Esther Williams, swimming
+    champion, actress, and pin-up icon, has died" -> "Esther Williams has died"), or None when
+    it has no such aside (nor a second subject in it: "Riva, 47, and Steinberg, 48, were
+    treated"). Outlets describe one person in their own words and state the same
+    thing about them; the model, trained on MRPC, reads the descriptions as a difference."""
+    parts = text.split(", ")
+    subject = parts[0].split()
+    if len(parts) < 3 or not 1 <= len(subject) <= MAX_SUBJECT_WORDS:
+        return None
+    if not all(w[:1].isupper() or w in NAME_PARTICLES for w in subject):
+        return None
+    if subject[0].lower() in NAME_STOPS:
+        return None
+    for end in range(2, len(parts)):
+        rest = ", ".join(parts[end:])
+        verb = rest.split(" ", 1)[0]
+        if verb in CORE_VERBS or (verb.islower() and verb.endswith("ed") and len(verb) > 4):
+            aside = ", ".join(parts[1:end]).split()
+            joined = any(a == "and" and b[:1].isupper() for a, b in pairwise(aside))
+            if joined or len(aside) > MAX_ASIDE_WORDS or len(rest.split()) < 2:
+                return None
+            return f"{parts[0]} {rest}"
+    return None
 
 
 def guess_names(text: str) -> frozenset[str]:

@@ -68,14 +68,15 @@ class Profile:
     negated: bool
     stages: frozenset[str]
     no_comment_from: frozenset[str] | None
+    core_stems: frozenset[str] | None
     quote_grams: frozenset[tuple[str, str, str]]
     text_grams: frozenset[tuple[str, str, str]]
 
 
 def profile(claim: Claim) -> Profile:
     """The claim's content stems, names, figures (in text order), negation, the steps of a
-    case it names (`lexical.stages`), who it reports gave no comment
-    (`lexical.silent_party`) and quoted words."""
+    case it names (`lexical.stages`), who it reports gave no comment (`lexical.silent_party`),
+    the stems of its core statement (`core_stems`) and quoted words."""
     spans = lexical.quoted_spans(claim.text)
     if claim.quote and len(lexical.words(claim.quote)) >= lexical.MIN_QUOTE_WORDS:
         spans.append(claim.quote)
@@ -87,9 +88,17 @@ def profile(claim: Claim) -> Profile:
         negated=lexical.negated(claim.text),
         stages=lexical.stages(claim.text),
         no_comment_from=lexical.silent_party(claim.text),
+        core_stems=core_stems(claim.text),
         quote_grams=frozenset().union(*(lexical.trigrams(s) for s in spans)),
         text_grams=lexical.trigrams(claim.text),
     )
+
+
+def core_stems(text: str) -> frozenset[str] | None:
+    """The content stems of the text without the aside about its named subject, or None when
+    it has none (`lexical.core_statement`)."""
+    core = lexical.core_statement(text)
+    return None if core is None else lexical.content_stems(core)
 
 
 def overlap(a: frozenset[str], b: frozenset[str], idf: Idf) -> tuple[float, float]:

@@ -170,6 +170,34 @@ def test_who_a_claim_says_gave_no_comment(text: str, party: set[str] | None) -> 
     assert lexical.silent_party(text) == (None if party is None else frozenset(party))
 
 
+@pytest.mark.parametrize(
+    ("text", "core"),
+    [
+        (
+            "Esther Williams, swimming champion, actress, and pin-up icon, has died at 91.",
+            "Esther Williams has died at 91.",
+        ),
+        (
+            "Esther Williams, the swimming champion turned actress who starred in musicals of"
+            " the 1940s and 1950s, has died.",
+            "Esther Williams has died.",
+        ),
+        ("W. Mark Felt, the former FBI second-in-command, has died.", "W. Mark Felt has died."),
+        ("Fred LaRue, Watergate figure, dies at 75", "Fred LaRue dies at 75"),
+        # no named subject, or no aside, or a second subject in it: no core
+        ("On Monday, the council, which meets weekly, voted to approve the budget.", None),
+        ("LaCalamita is married, but his wife, Michele, released a statement.", None),
+        ("Riva, 47, and Steinberg, 48, were being treated at Beaumont Hospital.", None),
+        ("Actress Esther Williams Dies at 91", None),
+        ("Steinberg, a partner in the firm, told police LaCalamita loaded a shell.", None),
+    ],
+)
+def test_the_core_statement_leaves_out_the_aside_about_a_named_subject(
+    text: str, core: str | None
+) -> None:
+    assert lexical.core_statement(text) == core
+
+
 def test_name_overlap_uses_the_claims_names() -> None:
     a = claim("He spoke on Thursday.", names=("John Kirby", "White House"))
     b = claim("He spoke again.", names=("Kirby",))
