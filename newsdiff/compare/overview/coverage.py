@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsdiff.compare.overview.wording import VERBATIM_SHARE, central, shared_wording
+from newsdiff.compare.overview.wording import VERBATIM_SHARE, central, excerpt, shared_wording
 
 if TYPE_CHECKING:
     from newsdiff.articles.models import Article, Claim
@@ -22,6 +22,7 @@ HAS = "has"
 PARAPHRASES = "paraphrases"
 LACKS = "lacks"
 LIKE_NAMED = 2
+OPENING_CHARS = 80
 STATES = {
     HAS: "has it, word for word or nearly",
     PARAPHRASES: "paraphrases it",
@@ -86,6 +87,7 @@ class OutletSummary:
     has: int
     paraphrases: int
     only_here: tuple[Claim, ...]
+    opening: str = ""  # without a headline: the article's first claim, cut
 
     @property
     def shared(self) -> int:
@@ -119,9 +121,18 @@ def build_outlets(story: StoryClaims, coverage: Coverage) -> tuple[OutletSummary
             has=coverage.carried(column, HAS),
             paraphrases=coverage.carried(column, PARAPHRASES),
             only_here=tuple(c for c in story.claims.get(article.pk, []) if c.pk not in shared),
+            opening=opening_words(article, story.claims.get(article.pk, [])),
         )
         for column, article in enumerate(story.articles)
     )
+
+
+def opening_words(article: Article, claims: list[Claim]) -> str:
+    """The opening words of an article without a headline (a pasted text that starts with
+    its lede): its first claim, cut at OPENING_CHARS. Empty when it has a headline."""
+    if article.title or not claims:
+        return ""
+    return excerpt(claims[0].text, OPENING_CHARS)
 
 
 def _by_column(members: list[Claim], column_of: dict[int, int]) -> dict[int, list[Claim]]:

@@ -20,6 +20,7 @@ from newsdiff.articles.identity import copies_of
 from newsdiff.articles.models import Article, Claim, Story
 from newsdiff.compare.grid import view_mode
 from newsdiff.compare.htmx import HtmxHttpRequest
+from newsdiff.compare.overview.coverage import opening_words
 from newsdiff.compare.row_corrections import corrected_rows, row_panel, with_correction_counts
 from newsdiff.compare.rows import build_comparison
 from newsdiff.compare.statement import Statement, statement_versions
@@ -52,7 +53,9 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "story": story,
         "comparison": comparison.without(hidden),
         "total_articles": len(articles),
-        "columns": _columns(request, comparison.articles, lead, hidden, copies, versions),
+        "columns": _columns(
+            request, comparison.articles, lead, hidden, copies, versions, loaded.claims
+        ),
         "copy_count": sum(1 for article in articles if copies[article.pk]),
         "hide_copies": hide_copies,
         "copies_query": _query(request, copies="" if hide_copies else "hide"),
@@ -108,6 +111,9 @@ class Column:
     show_query: str
     same_text_as: tuple[Article, ...] = ()
     versions: int = 1  # how many versions of the article were seen (more: it changed)
+    # An article without a headline (a pasted text that starts with its lede) is named by
+    # its opening words instead of "(untitled)".
+    opening: str = ""
 
 
 def _later_copies(
@@ -147,6 +153,7 @@ def _columns(
     hidden: set[int],
     copies: dict[int, list[int]],
     versions: dict[int, int],
+    claims: dict[int, list[Claim]],
 ) -> list[Column]:
     by_id = {article.pk: article for article in articles}
 
@@ -165,6 +172,7 @@ def _columns(
             show_query=query(hide=hide_list(hidden - {article.pk})),
             same_text_as=tuple(by_id[pk] for pk in copies[article.pk] if pk in by_id),
             versions=versions.get(article.pk, 1),
+            opening=opening_words(article, claims.get(article.pk, [])),
         )
         for article in articles
     ]

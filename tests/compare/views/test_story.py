@@ -9,6 +9,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from newsdiff.articles.ingest import article_ingest
+from newsdiff.articles.inputs import ArticleInput
 from newsdiff.articles.models import Story
 from tests.browser.ten_outlets import ten_outlet_story
 
@@ -104,3 +106,23 @@ def test_a_figure_disagreement_reads_in_its_row_with_the_unit_once(editor_client
     assert " ".join(read.split()) == (  # by a screen reader: each version whole, with outlets
         "≠ Figures differ: 120 mph (Fox News, The New York Times) vs more than 100 mph (NBC News)"
     )
+
+
+def test_an_article_without_a_headline_is_named_by_its_opening_words(
+    editor_client: Client,
+) -> None:
+    lede = (
+        "A Waitrose supermarket in Surrey has been destroyed in a fire that broke out on the"
+        " roof on Friday night, police said."
+    )
+    text = f"{lede}\n\nMore than 50 firefighters tackled the blaze at the store in Banstead."
+    item = ArticleInput(raw=text, fmt="text", source_file="surrey-news.txt")
+    article = article_ingest(item=item, story_title="Waitrose fire").article
+    assert article.title == ""
+    opening = "A Waitrose supermarket in Surrey has been destroyed in a fire that broke out…"
+    for url in (article.story.get_absolute_url(), f"{article.story.get_absolute_url()}overview/"):
+        page = editor_client.get(url).content.decode()
+        assert "(untitled)" not in page
+        assert 'class="article-title article-opening"' in page and opening in page
+    detail = editor_client.get(article.get_absolute_url()).content.decode()
+    assert "(untitled)" not in detail and "A Waitrose supermarket in Surrey has been" in detail
