@@ -46,13 +46,15 @@ NEGATION_CUES = word_set(
 
 # Steps of a manhunt and of a criminal case. Two claims that each name a step, and no step in
 # common, report different moments of a story ("is charged with murder" / "was found guilty of
-# murder"; "officers were searching for the gunman" / "the suspect was arrested"), however
+# murder"; "officers were searching for the gunman" / "the suspect was arrested"; "the murder
+# trial starts Monday" / "a judge found her guilty"), however
 # alike their words. Single words, then two-word cues; "accused" and "suspect" name no step
 # (they are said at every step).
 STAGE_WORDS = {
     word: stage
     for stage, block in {
         "sought": "manhunt fugitive",
+        "tried": "trial",
         "arrested": "arrested arrest arrests apprehended captured custody surrendered",
         "charged": "charged indicted indictment",
         "arraigned": "arraigned arraignment plea pleaded pleads",
@@ -172,7 +174,14 @@ def stages(text: str) -> frozenset[str]:
     """The steps of a manhunt or criminal case the text names (STAGE_WORDS, STAGE_PAIRS)."""
     tokens = [t.lower() for t in words(text)]
     found = {STAGE_WORDS[t] for t in tokens if t in STAGE_WORDS}
-    found.update(STAGE_PAIRS[pair] for pair in pairwise(tokens) if pair in STAGE_PAIRS)
+    pairs = list(pairwise(tokens))
+    found.update(STAGE_PAIRS[pair] for pair in pairs if pair in STAGE_PAIRS)
+    if (
+        "guilty" in tokens
+        and not found & {"arraigned", "acquitted"}
+        and ("not", "guilty") not in pairs
+    ):
+        found.add("convicted")  # "a judge found a former employee guilty of murder"
     return frozenset(found)
 
 
@@ -209,6 +218,14 @@ def silent_party(text: str) -> frozenset[str] | None:
     if not no_comment(text):
         return None
     return frozenset(stem(name) for name in guess_names(text))
+
+
+def asks(text: str) -> bool:
+    """Whether the text is a question of the writer's ("Should the Yankees go higher than $25
+    million a season?"): it ends with a question mark. A question states nothing, so it is
+    never the same as a statement; a quoted one ('He asked: "Why me?"') reports what was
+    asked and is a statement."""
+    return text.rstrip().endswith("?")
 
 
 def stages_clash(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -30,6 +30,7 @@ from newsdiff.textcore.match.similarity import (
     SIGNALS,
     Idf,
     Profile,
+    describes_a_noun,
     pair_score,
     principal,
     profile,
@@ -79,15 +80,17 @@ class Story:
         return scored
 
     def contradicts(self, i: int, j: int) -> bool:
-        """Whether one claim denies what the other states (negation), or the two name
-        different steps of a case ("charged" / "found guilty", `lexical.stages_clash`).
+        """Whether one claim denies what the other states (negation), the two name
+        different steps of a case ("charged" / "found guilty", `lexical.stages_clash`), or
+        one asks what the other states (`lexical.asks`).
         Two reports of the same silence deny nothing ("have not commented" / "declined to
         comment")."""
         if self.same_silence(i, j):
             return False
-        return bool(self.score(i, j)[1][NEGATION]) or lexical.stages_clash(
-            self.profiles[i].stages, self.profiles[j].stages
-        )
+        a, b = self.profiles[i], self.profiles[j]
+        if a.question != b.question:
+            return True
+        return bool(self.score(i, j)[1][NEGATION]) or lexical.stages_clash(a.stages, b.stages)
 
     def same_core(self, i: int, j: int) -> bool:
         """Whether the claims say the same about the same named subject once the asides
@@ -242,8 +245,9 @@ def core_links(story: Story) -> set[tuple[int, int]]:
 def same_distinctive_figure(story: Story, i: int, j: int) -> bool:
     """Whether both claims are about the same figure (their principal figures agree) and it
     tells a statement apart: DISTINCTIVE or more (50,000 personnel, $100 million), where small
-    counts and ages (two men, three people, 38) are shared by different statements, and a
-    date or decade ("the 1940s and 1950s") is a time, not a count. The
+    counts and ages (two men, three people, 38) are shared by different statements, a
+    date or decade ("the 1940s and 1950s") is a time, not a count, and a measure that
+    describes a noun ("a 6,900-tonne destroyer") is not what the claim states. The
     model, trained on MRPC, calls "approximately 50,000 personnel" / "up to 50,000 strong"
     different when one side adds a clause."""
     values = story.score(i, j)[1]
@@ -251,7 +255,9 @@ def same_distinctive_figure(story: Story, i: int, j: int) -> bool:
     if values[FIGURES_AGREE] != 1.0 or not figures:
         return False
     figure = principal(figures)
-    return figure.unit not in DATE_UNITS and abs(figure.value) >= DISTINCTIVE
+    if figure.unit in DATE_UNITS or describes_a_noun(figure):
+        return False
+    return abs(figure.value) >= DISTINCTIVE
 
 
 def agree(

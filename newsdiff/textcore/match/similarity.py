@@ -69,6 +69,7 @@ class Profile:
     stages: frozenset[str]
     no_comment_from: frozenset[str] | None
     core_stems: frozenset[str] | None
+    question: bool
     quote_grams: frozenset[tuple[str, str, str]]
     text_grams: frozenset[tuple[str, str, str]]
 
@@ -76,7 +77,8 @@ class Profile:
 def profile(claim: Claim) -> Profile:
     """The claim's content stems, names, figures (in text order), negation, the steps of a
     case it names (`lexical.stages`), who it reports gave no comment (`lexical.silent_party`),
-    the stems of its core statement (`core_stems`) and quoted words."""
+    the stems of its core statement (`core_stems`), whether it asks (`lexical.asks`)
+    and quoted words."""
     spans = lexical.quoted_spans(claim.text)
     if claim.quote and len(lexical.words(claim.quote)) >= lexical.MIN_QUOTE_WORDS:
         spans.append(claim.quote)
@@ -89,6 +91,7 @@ def profile(claim: Claim) -> Profile:
         stages=lexical.stages(claim.text),
         no_comment_from=lexical.silent_party(claim.text),
         core_stems=core_stems(claim.text),
+        question=lexical.asks(claim.text),
         quote_grams=frozenset().union(*(lexical.trigrams(s) for s in spans)),
         text_grams=lexical.trigrams(claim.text),
     )
@@ -130,6 +133,13 @@ def same_figure(a: Figure, b: Figure) -> bool:
 def principal(figures: Sequence[Figure]) -> Figure:
     """The figure a claim is about: its first figure that is not a date."""
     return next((f for f in figures if f.unit not in DATE_UNITS), figures[0])
+
+
+def describes_a_noun(figure: Figure) -> bool:
+    """Whether the figure is a measure joined to its unit by a hyphen, which makes it describe
+    the noun that follows ("a 6,900-tonne destroyer", "an eight-year offer", "the
+    170,000-square-foot building") rather than state the claim's figure."""
+    return bool(figure.unit) and "-" in figure.text
 
 
 def figure_signals(a: Sequence[Figure], b: Sequence[Figure]) -> tuple[float, float]:

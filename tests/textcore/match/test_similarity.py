@@ -127,6 +127,9 @@ def test_a_negation_in_an_aside_does_not_negate_the_claim(text: str, negated: bo
         ("The suspect was taken into custody after a chase.", {"arrested"}),
         ("He was arraigned Wednesday on murder and other charges.", {"arraigned"}),
         ("The man accused of the shooting is Anthony LaCalamita.", set()),
+        ("The murder trial of a suspended employee starts Monday.", {"tried"}),
+        ("A judge today found a former Kraft employee guilty of murder.", {"convicted"}),
+        ("He pleaded not guilty to all charges.", {"arraigned"}),
         ("Police searched his apartment.", set()),
     ],
 )
@@ -196,6 +199,18 @@ def test_the_core_statement_leaves_out_the_aside_about_a_named_subject(
     text: str, core: str | None
 ) -> None:
     assert lexical.core_statement(text) == core
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("Should the Yankees go higher than $25 million a season for Teixeira?", True),
+        ('He asked: "Why me?"', False),
+        ("Teixeira is seeking a 10-year contract.", False),
+    ],
+)
+def test_a_question_of_the_writers_asks(text: str, question: bool) -> None:
+    assert lexical.asks(text) is question
 
 
 def test_name_overlap_uses_the_claims_names() -> None:
