@@ -6,12 +6,13 @@ a story of two articles, cleaned, split into claims, embedded and aligned: the s
 share a row), and by the trained matcher's probability at its SAME_THRESHOLD; STS-benchmark
 dev Spearman of that probability, ECB+ dev recall/precision of `same` matches against the
 gold sentence pairs (the topics the matcher was trained on and the held-out ones apart),
-Troy's rows counted against a reader's judgments (bench/troy_rows.py), sentence boundary F1
-on the GUM news documents (as bench_sentences.py). Then a second table: seconds and peak RSS
-to embed and align the five seeds, 50 articles made of seed copies (a text that repeats is
-embedded once), and 50 and 200 ECB+ articles (each story in a fresh process; models' load
-reported apart; align includes the cross-encoder; align also as CPU time, which other jobs on
-the machine do not inflate; the run of median total out of RUNS).
+Troy's and ten more stories' rows counted against a reader's judgments (bench/troy_rows.py,
+bench/judged_stories.py), sentence boundary F1 on the GUM news documents (as
+bench_sentences.py). Then a second table: seconds and peak RSS to embed and align the five
+seeds, 50 articles made of seed copies (a text that repeats is embedded once), and 50 and 200
+ECB+ articles (each story in a fresh process; models' load reported apart; align includes the
+cross-encoder; align also as CPU time, which other jobs on the machine do not inflate; the run
+of median total out of RUNS).
 Rows that need ../shared/data are skipped cleanly when it is absent.
 
     .venv/bin/python bench/bench_match.py    (or: .venv/bin/python -m bench.bench_match)
@@ -35,10 +36,11 @@ from typing import Any
 import numpy as np
 
 try:  # python -m bench.bench_match
-    from bench import bench_sentences, calibrate, troy_rows
+    from bench import bench_sentences, calibrate, judged_stories, troy_rows
 except ImportError:  # python bench/bench_match.py
     import bench_sentences  # type: ignore[import-not-found,no-redef]
     import calibrate  # type: ignore[import-not-found,no-redef]
+    import judged_stories  # type: ignore[import-not-found,no-redef]
     import troy_rows  # type: ignore[import-not-found,no-redef]
 
 from newsdiff.textcore.claims import extract_claims
@@ -314,6 +316,7 @@ def main() -> int:
     if have_ecb:
         troy = troy_rows.load_story(ECB / "docs.jsonl.gz")
         rows += troy_rows.judged_rows(troy, align(troy, troy_rows.embed_story(troy)))
+        rows += judged_stories.judged_rows(ECB / "docs.jsonl.gz")
     gum = bench_sentences.GUM
     rows.append(sentences_row() if gum.exists() else ("GUM sentences", f"skipped: {gum} is absent"))
     if not rows[0][0].startswith("MRPC"):

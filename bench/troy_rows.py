@@ -160,11 +160,12 @@ def article_text(doc: dict[str, Any]) -> str:
     return "\n\n".join(lines)
 
 
-def load_story(docs_file: Path) -> Story:
-    """Troy's articles in document order, each cleaned and split into claims as ingest does."""
+def load_story(docs_file: Path, subtopic: str = SUBTOPIC) -> Story:
+    """An ECB+ sub-topic's articles (Troy's unless told) in document order, each cleaned and
+    split into claims as ingest does."""
     with gzip.open(docs_file, "rt", encoding="utf-8") as handle:
         docs = [json.loads(line) for line in handle]
-    docs = sorted((d for d in docs if d["subtopic"] == SUBTOPIC), key=lambda d: d["doc"])
+    docs = sorted((d for d in docs if d["subtopic"] == subtopic), key=lambda d: d["doc"])
     return [process_article(article_text(doc)).claims for doc in docs]
 
 
