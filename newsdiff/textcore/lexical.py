@@ -40,9 +40,18 @@ STOP_WORDS = word_set(
 NEGATION_CUES = word_set(
     """
     not no never none nor neither nobody nothing nowhere cannot without deny denies denied
-    denying refuse refuses refused rejects rejected dismissed
+    denying refuse refuses refused rejects rejected dismissed discounted disputed disputes
     """
 )
+# A "not" that a "but" or an "until" corrects within NEGATION_REACH words denies nothing: "the
+# source was not one person, but probably a combination" states the combination; "the shop
+# will not open until May" states when it opens. ("not ... before" stays a denial: "not
+# restored before 31 December" and "restored before 31 December" disagree.)
+NEGATION_CORRECTIONS = word_set("but until")
+NEGATION_REACH = 8
+# A sentence that opens with a concession ("Though the newspaper doesn't cite its source, it
+# stated that ...") states what follows the comma.
+CONCESSIONS = word_set("though although while whereas")
 
 # Steps of a manhunt and of a criminal case. Two claims that each name a step, and no step in
 # common, report different moments of a story ("is charged with murder" / "was found guilty of
@@ -165,9 +174,22 @@ def content_stems(text: str) -> frozenset[str]:
 def negated(text: str) -> bool:
     """Whether the main clause carries a negation or denial cue ("not", "n't", "never",
     "denied"); an aside set off by dashes or brackets does not count ("X supplied arms, the
-    US said – a charge later denied by Y": the claim still states that X supplied arms)."""
-    tokens = words(main_clause(text))
-    return any(t in NEGATION_CUES or t.endswith("n't") for t in tokens)
+    US said – a charge later denied by Y": the claim still states that X supplied arms), nor
+    an opening concession (CONCESSIONS), nor a "not" that a "but" or a time corrects
+    (NEGATION_CORRECTIONS: "not one person, but a combination", "will not open until May")."""
+    clause = main_clause(text)
+    opening, comma, rest = clause.partition(", ")
+    if comma and opening.split(" ", 1)[0].lower() in CONCESSIONS:
+        clause = rest
+    tokens = words(clause)
+    for n, token in enumerate(tokens):
+        if token in NEGATION_CUES or token.endswith("n't"):
+            corrected = token == "not" and any(
+                t in NEGATION_CORRECTIONS for t in tokens[n + 1 : n + 1 + NEGATION_REACH]
+            )
+            if not corrected:
+                return True
+    return False
 
 
 def stages(text: str) -> frozenset[str]:

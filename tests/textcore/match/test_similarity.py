@@ -117,6 +117,25 @@ def test_a_negation_in_an_aside_does_not_negate_the_claim(text: str, negated: bo
 
 
 @pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        # ECB+ 28_ecbplus and 10_ecbplus (held out): these deny nothing the claim states
+        ("LaRue said the source was not one person, but probably a combination of people.", False),
+        (
+            "Though the newspaper doesn't cite its source, it stated the offer is for eight years.",
+            False,
+        ),
+        ("The shop will not open until May.", False),
+        ("LaRue discounted rumors that he was Deep Throat.", True),
+        ("Service will not be restored before 31 December.", True),
+        ("While police searched the house, he did not resist.", True),
+    ],
+)
+def test_a_corrected_or_conceded_negation_denies_nothing(text: str, negated: bool) -> None:
+    assert lexical.negated(text) is negated
+
+
+@pytest.mark.parametrize(
     ("text", "steps"),
     [
         ("LaCalamita is charged with first-degree murder.", {"charged"}),
