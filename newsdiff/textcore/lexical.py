@@ -122,6 +122,18 @@ NAME_PARTICLES = word_set("de da del della di du van von der den la le al bin ib
 MAX_SUBJECT_WORDS = 5
 MAX_ASIDE_WORDS = 30
 
+# A wounded person's condition, which reports give at different times: "is hospitalized in
+# critical condition" / "spent two weeks in the hospital and is recovering". Named only by
+# these words (a state word counts before "condition"), so "a critical moment" names none.
+CONDITION_STATES = word_set("critical serious stable fair good grave")
+CONDITION_WORDS = {
+    "critically": "critical",
+    "recovering": "recovering",
+    "recovered": "recovering",
+    "discharged": "released",
+}
+CONDITION_PAIRS = {("released", "from"): "released"}
+
 NAME_STOPS = word_set(
     """
     the a an but and or if in on at for of to by as it its this that these those there he she
@@ -248,6 +260,19 @@ def asks(text: str) -> bool:
     never the same as a statement; a quoted one ('He asked: "Why me?"') reports what was
     asked and is a statement."""
     return text.rstrip().endswith("?")
+
+
+def conditions(text: str) -> frozenset[str]:
+    """The conditions of a wounded person the text names (CONDITION_*): "critical" for "in
+    critical condition" or "critically wounded", "recovering", "released"."""
+    tokens = [t.lower() for t in words(text)]
+    found = {CONDITION_WORDS[t] for t in tokens if t in CONDITION_WORDS}
+    for pair in pairwise(tokens):
+        if pair[1] == "condition" and pair[0] in CONDITION_STATES:
+            found.add(pair[0])
+        elif pair in CONDITION_PAIRS:
+            found.add(CONDITION_PAIRS[pair])
+    return frozenset(found)
 
 
 def stages_clash(a: frozenset[str], b: frozenset[str]) -> bool:

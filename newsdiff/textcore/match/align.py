@@ -81,8 +81,9 @@ class Story:
 
     def contradicts(self, i: int, j: int) -> bool:
         """Whether one claim denies what the other states (negation), the two name
-        different steps of a case ("charged" / "found guilty", `lexical.stages_clash`), or
-        one asks what the other states (`lexical.asks`).
+        different steps of a case ("charged" / "found guilty", `lexical.stages_clash`) or
+        different conditions of a wounded person ("in critical condition" / "is recovering",
+        `lexical.conditions`), or one asks what the other states (`lexical.asks`).
         Two reports of the same silence deny nothing ("have not commented" / "declined to
         comment")."""
         if self.same_silence(i, j):
@@ -90,7 +91,11 @@ class Story:
         a, b = self.profiles[i], self.profiles[j]
         if a.question != b.question:
             return True
-        return bool(self.score(i, j)[1][NEGATION]) or lexical.stages_clash(a.stages, b.stages)
+        if lexical.stages_clash(a.stages, b.stages):
+            return True
+        return bool(self.score(i, j)[1][NEGATION]) or lexical.stages_clash(
+            a.conditions, b.conditions
+        )
 
     def same_core(self, i: int, j: int) -> bool:
         """Whether the claims say the same about the same named subject once the asides

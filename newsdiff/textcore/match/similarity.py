@@ -67,6 +67,7 @@ class Profile:
     figures: tuple[Figure, ...]
     negated: bool
     stages: frozenset[str]
+    conditions: frozenset[str]
     no_comment_from: frozenset[str] | None
     core_stems: frozenset[str] | None
     question: bool
@@ -76,7 +77,8 @@ class Profile:
 
 def profile(claim: Claim) -> Profile:
     """The claim's content stems, names, figures (in text order), negation, the steps of a
-    case it names (`lexical.stages`), who it reports gave no comment (`lexical.silent_party`),
+    case and the conditions of a wounded person it names (`lexical.stages`,
+    `lexical.conditions`), who it reports gave no comment (`lexical.silent_party`),
     the stems of its core statement (`core_stems`), whether it asks (`lexical.asks`)
     and quoted words."""
     spans = lexical.quoted_spans(claim.text)
@@ -89,6 +91,7 @@ def profile(claim: Claim) -> Profile:
         figures=tuple(sorted(claim.figures, key=lambda f: (f.start, f.value))),
         negated=lexical.negated(claim.text),
         stages=lexical.stages(claim.text),
+        conditions=lexical.conditions(claim.text),
         no_comment_from=lexical.silent_party(claim.text),
         core_stems=core_stems(claim.text),
         question=lexical.asks(claim.text),

@@ -425,6 +425,19 @@ def test_a_measure_that_describes_a_noun_does_not_decide() -> None:
     assert not same_distinctive_figure(built, 0, 1)
 
 
+def test_a_victim_in_critical_condition_is_not_the_same_as_one_recovering() -> None:
+    # ECB+ 22_ecbplus (held out): two reports of one victim's condition, weeks apart
+    story = [
+        sentence_claims("Bryant Dalton, 39, was shot in the neck and is hospitalized in critical"
+                        " condition."),
+        sentence_claims("The third victim, Bryant Dalton, 39, spent two weeks in the hospital and"
+                        " is recovering from gunshots to the neck and shoulder, prosecutors said."),
+    ]  # fmt: skip
+    built = build_story(story, embed(story))
+    assert built.contradicts(0, 1)
+    assert not run(story).groups
+
+
 def test_a_question_is_never_the_same_as_a_statement() -> None:
     # ECB+ 10_ecbplus (held out): a columnist's question joined a report of the player's demand
     story = [

@@ -156,6 +156,21 @@ def test_the_steps_of_a_case_a_claim_names(text: str, steps: set[str]) -> None:
     assert lexical.stages(text) == steps
 
 
+@pytest.mark.parametrize(
+    ("text", "conditions"),
+    [
+        ("Bryant Dalton, 39, was shot in the neck and is hospitalized in critical condition.",
+         {"critical"}),
+        ("Dalton spent two weeks in the hospital and is recovering from gunshots.", {"recovering"}),
+        ("Riva was listed in serious condition on Tuesday.", {"serious"}),
+        ("He was released from the hospital on Friday.", {"released"}),
+        ("It was a critical moment for the company.", set()),
+    ],
+)  # fmt: skip
+def test_the_conditions_of_a_wounded_person_a_claim_names(text: str, conditions: set[str]) -> None:
+    assert lexical.conditions(text) == conditions
+
+
 def test_claims_naming_different_steps_of_a_case_clash_and_shared_steps_do_not() -> None:
     charged = lexical.stages("LaCalamita is charged with first-degree murder.")
     guilty = lexical.stages("LaCalamita was found guilty of first-degree murder.")
