@@ -4,9 +4,11 @@ The rule score of `similarity` (cosine, word overlap, figures, negation) ranks e
 counterparts in the other articles; the trained matcher (`trained`, a cross-encoder) reads each
 claim's best counterparts. Links: pairs the model is sure of (ROW_THRESHOLD, the cut of 0.85
 precision on MRPC pairs it never saw), each the other's most probable counterpart in its
-article, and mutual best pairs of the rule score about the same distinctive figure; never when
-one denies what the other states or the two name different steps of a case ("is charged" /
-"was found guilty"). Links form rows under the checks of
+article, mutual best pairs of the rule score about the same distinctive figure, and pairs that
+a rule of `lexical` finds the same where the model does not (`silence_links`: the same party
+gave no comment; `core_links`: one thing said about a person each outlet describes in its own
+words); never when one denies what the other states, the two name different steps of a case
+("is charged" / "was found guilty"), or one is a question. Links form rows under the checks of
 `newsdiff.textcore.match.grouping`: one claim per article, and a claim joins a row only when it
 states the row's statement (`agree`s with its central claim and most members, or half of
 them at a mean probability of TIE_MEAN). Claims of different articles in one row are `same`; a
@@ -89,12 +91,11 @@ class Story:
         if self.same_silence(i, j):
             return False
         a, b = self.profiles[i], self.profiles[j]
-        if a.question != b.question:
-            return True
-        if lexical.stages_clash(a.stages, b.stages):
-            return True
-        return bool(self.score(i, j)[1][NEGATION]) or lexical.stages_clash(
-            a.conditions, b.conditions
+        return (
+            a.question != b.question
+            or bool(self.score(i, j)[1][NEGATION])
+            or lexical.stages_clash(a.stages, b.stages)
+            or lexical.stages_clash(a.conditions, b.conditions)
         )
 
     def same_core(self, i: int, j: int) -> bool:
@@ -117,7 +118,7 @@ class Story:
 
     def same_silence(self, i: int, j: int) -> bool:
         """Whether both claims report that the same party gave no comment
-        (`lexical.no_comment`): they name someone in common, or neither names anyone ("The
+        (`lexical.silent_party`): they name someone in common, or neither names anyone ("The
         mayor's office has not commented" / "City hall did not respond to requests for
         comment"). Outlets word it differently and the model calls such pairs different."""
         a, b = self.profiles[i].no_comment_from, self.profiles[j].no_comment_from
@@ -269,7 +270,7 @@ def agree(
     story: Story, verdicts: trained.Verdicts, i: int, j: int, floor: float = AGREE_FLOOR
 ) -> bool:
     """Whether two claims state the same thing: they do not contradict each other
-    (`Story.contradicts`: a denial, or different steps of a case), and the
+    (`Story.contradicts`: a denial, different steps of a case, a question), and the
     trained matcher is sure of it (ROW_THRESHOLD), or both are about the same distinctive
     figure, or both report the same party's silence (`Story.same_silence`), or both say
     the same about one named subject (`Story.same_core`), or the rule
@@ -277,9 +278,9 @@ def agree(
     score = story.score(i, j)[0]
     if story.contradicts(i, j):
         return False
-    if same_distinctive_figure(story, i, j) or story.same_silence(i, j):
+    if story.same_silence(i, j) or story.same_core(i, j):
         return True
-    if story.same_core(i, j):
+    if same_distinctive_figure(story, i, j):
         return True
     probability = verdicts(i, j)
     if probability >= trained_weights.ROW_THRESHOLD:
