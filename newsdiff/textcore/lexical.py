@@ -107,6 +107,9 @@ SILENCE_LEADS = word_set(
     "not never no to for further immediate immediately seeking add any publicly been have has"
 )
 SILENCE_DENIALS = word_set("not no never")
+SILENCE_CUES = (
+    SILENCE_WORDS | SILENCE_RESPONSES | SILENCE_RETURNS | SILENCE_UNAVAILABLE | {"reached"}
+)
 MAX_SILENCE_WORDS = 30
 
 # "Esther Williams, the swimming champion turned actress ..., has died": a named subject, an
@@ -206,17 +209,21 @@ def negated(text: str) -> bool:
 
 def stages(text: str) -> frozenset[str]:
     """The steps of a manhunt or criminal case the text names (STAGE_WORDS, STAGE_PAIRS)."""
-    tokens = [t.lower() for t in words(text)]
-    found = {STAGE_WORDS[t] for t in tokens if t in STAGE_WORDS}
-    pairs = list(pairwise(tokens))
-    found.update(STAGE_PAIRS[pair] for pair in pairs if pair in STAGE_PAIRS)
-    if (
-        "guilty" in tokens
-        and not found & {"arraigned", "acquitted"}
-        and ("not", "guilty") not in pairs
-    ):
+    tokens = words(text)
+    found = named_in(tokens, STAGE_WORDS, STAGE_PAIRS)
+    not_guilty = ("not", "guilty") in pairwise(tokens)
+    if "guilty" in tokens and not found & {"arraigned", "acquitted"} and not not_guilty:
         found.add("convicted")  # "a judge found a former employee guilty of murder"
     return frozenset(found)
+
+
+def named_in(
+    tokens: list[str], singles: dict[str, str], pairs: dict[tuple[str, str], str]
+) -> set[str]:
+    """What the tokens name by the single words and the two-word cues of a vocabulary."""
+    found = {singles[t] for t in tokens if t in singles}
+    found.update(pairs[pair] for pair in pairwise(tokens) if pair in pairs)
+    return found
 
 
 def no_comment(text: str) -> bool:
@@ -225,6 +232,8 @@ def no_comment(text: str) -> bool:
     "declined to comment", "no further comment", not "did not react to the comments"), a
     request unanswered ("did not respond to requests", "didn't return a call"), "could not
     be reached", or statements or spokespeople not available."""
+    if SILENCE_CUES.isdisjoint(words(text)):
+        return False  # most claims: no word of commenting, answering or reaching
     tokens = words(main_clause(text))
     if len(tokens) > MAX_SILENCE_WORDS:
         return False
@@ -265,13 +274,9 @@ def asks(text: str) -> bool:
 def conditions(text: str) -> frozenset[str]:
     """The conditions of a wounded person the text names (CONDITION_*): "critical" for "in
     critical condition" or "critically wounded", "recovering", "released"."""
-    tokens = [t.lower() for t in words(text)]
-    found = {CONDITION_WORDS[t] for t in tokens if t in CONDITION_WORDS}
-    for pair in pairwise(tokens):
-        if pair[1] == "condition" and pair[0] in CONDITION_STATES:
-            found.add(pair[0])
-        elif pair in CONDITION_PAIRS:
-            found.add(CONDITION_PAIRS[pair])
+    tokens = words(text)
+    found = named_in(tokens, CONDITION_WORDS, CONDITION_PAIRS)
+    found.update(a for a, b in pairwise(tokens) if b == "condition" and a in CONDITION_STATES)
     return frozenset(found)
 
 
