@@ -93,6 +93,8 @@ MAGNITUDE_AFTER = re.compile(r"[\s-]{1,3}magnitude\b", re.IGNORECASE)
 AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:\d{1,3}\s+(?:and|or|to)\s+)?$", re.IGNORECASE)
 AGE_AFTER = re.compile(r"(?:\s?-\s?|\s)old\b", re.IGNORECASE)
 PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the\s+|these\s+|those\s+|all\s+)?$", re.IGNORECASE)
+# "a total of 10 people had been killed" counts the dead, not a part of a whole.
+TOTAL_BEFORE = re.compile(r"\b(?:total|toll|tally|number|count|sum)\s+of\s+$", re.IGNORECASE)
 APPOSITION_BEFORE = re.compile(rf"\b(?P<name>[A-Z][\w'’-]{{1,40}}){NAME_SUFFIXES}\s?,\s?$")
 APPOSITION_AFTER = re.compile(r"\s?(?:[,;)]|\.(?!\d)|$)")
 COMPOUND_AFTER = re.compile(r"-(?P<word>[A-Za-z]{2,30})\b(?!-)")
@@ -126,7 +128,8 @@ def _count_of(before: str, after: str) -> str:
         return _noun(compound.group("word").lower())
     if (name := APPOSITION_BEFORE.search(before)) and APPOSITION_AFTER.match(after):
         return f"{AGE} of {name.group('name')}"
-    return _noun_after(after, partitive=bool(PARTITIVE_BEFORE.search(before)))
+    partitive = bool(PARTITIVE_BEFORE.search(before)) and not TOTAL_BEFORE.search(before)
+    return _noun_after(after, partitive=partitive)
 
 
 def _casualty_of_verb(verb: str) -> str:

@@ -65,6 +65,7 @@ class Profile:
     stems: frozenset[str]
     names: frozenset[str]
     figures: tuple[Figure, ...]
+    naming_figures: frozenset[Figure]
     negated: bool
     stages: frozenset[str]
     conditions: frozenset[str]
@@ -89,6 +90,7 @@ def profile(claim: Claim) -> Profile:
         stems=lexical.content_stems(claim.text),
         names=names,
         figures=tuple(sorted(claim.figures, key=lambda f: (f.start, f.value))),
+        naming_figures=frozenset(f for f in claim.figures if names_not_counts(f)),
         negated=lexical.negated(claim.text),
         stages=lexical.stages(claim.text),
         conditions=lexical.conditions(claim.text),
@@ -136,6 +138,18 @@ def same_figure(a: Figure, b: Figure) -> bool:
 def principal(figures: Sequence[Figure]) -> Figure:
     """The figure a claim is about: its first figure that is not a date."""
     return next((f for f in figures if f.unit not in DATE_UNITS), figures[0])
+
+
+EMERGENCY_NUMBERS = frozenset({"911", "999", "112"})
+
+
+def names_not_counts(figure: Figure) -> bool:
+    """Whether a plain number names a place or a line rather than counting anything: an
+    address ("the 12000 block of East 223rd Street") or an emergency number ("a witness
+    called 911"). A number that names a thing a statement is about stays (".357 Magnum")."""
+    if figure.unit:
+        return False
+    return figure.counted == "block" or (not figure.counted and figure.text in EMERGENCY_NUMBERS)
 
 
 def describes_a_noun(figure: Figure) -> bool:

@@ -19,6 +19,8 @@ def counted(text: str) -> list[tuple[str, str]]:
     [
         # fates: killed/dead/died/deaths -> dead; wounded/injured/hurt -> injured
         ("24 people were killed.", [("24", "dead")]),
+        # ECB+ 20_ecbplus: a total is not a part of a whole
+        ("told AFP that a total of 10 people had been killed", [("10", "dead")]),
         ("The blast left 24 dead.", [("24", "dead")]),
         ("Three died on the way.", [("Three", "dead")]),
         ("There were 24 deaths.", [("24", "dead")]),

@@ -413,6 +413,27 @@ def test_a_shared_decade_or_a_large_count_decides_only_when_it_is_a_count() -> N
     assert same_distinctive_figure(built, *money)
 
 
+def test_a_number_that_names_rather_than_counts_does_not_decide() -> None:
+    # ECB+ 16_ecbplus (held out): "911" is a phone number, "12000 block" an address
+    story = [
+        sentence_claims(
+            "A witness called 911 after Ortiz knocked on the residence's door.",
+            "Deputy Ortiz was shot outside an apartment in the 12000 block of East 223rd Street.",
+            "About 50,000 Wagner personnel are deployed in Ukraine.",
+        ),
+        sentence_claims(
+            "They tried to aid the deputy and dialed 911.",
+            "Ortiz followed Orozco to an apartment in the 12000 block of East 223rd Street.",
+            "Wagner has some 50,000 personnel in Ukraine.",
+        ),
+    ]
+    built = build_story(story, embed(story))
+    phone, address, personnel = (0, 3), (1, 4), (2, 5)
+    assert not same_distinctive_figure(built, *phone)
+    assert not same_distinctive_figure(built, *address)
+    assert same_distinctive_figure(built, *personnel)
+
+
 def test_a_measure_that_describes_a_noun_does_not_decide() -> None:
     # ECB+ 12_ecb (held out): two statements about one ship share only its tonnage
     story = [
