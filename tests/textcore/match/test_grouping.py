@@ -56,6 +56,24 @@ def test_a_row_never_holds_two_claims_of_one_article() -> None:
     assert rows([(0, 1), (1, 2)], [0, 1, 0], values) == [[0, 1]]
 
 
+def test_a_claim_that_states_a_row_better_takes_the_place_of_its_articles_claim() -> None:
+    # ECB+ 26_ecbplus: claim 0 shares an opening clause with 1 (the rule score links them
+    # first), claim 2 of the same article states what 1 states; the row takes 2, 0 goes
+    score = table({(0, 1): 0.9, (1, 2): 0.7})
+    probability = table({(0, 1): 0.64, (1, 2): 0.8, (0, 2): 0.1})
+    agree = lambda i, j: probability(i, j) >= SAME  # noqa: E731
+    statement = grouping.Statement(probability, agree, lambda pairs: None)
+    links = [(0, 1), (1, 2)]
+    built = grouping.build_groups(links, np.array([0, 1, 0]), score, statement=statement)
+    assert built == [[1, 2]]
+    # a claim no better than its article's claim in the row does not take its place
+    weaker = table({(0, 1): 0.8, (1, 2): 0.7, (0, 2): 0.1})
+    agree = lambda i, j: weaker(i, j) >= SAME  # noqa: E731
+    statement = grouping.Statement(weaker, agree, lambda pairs: None)
+    built = grouping.build_groups(links, np.array([0, 1, 0]), score, statement=statement)
+    assert built == [[0, 1]]
+
+
 def test_the_central_claim_is_the_member_most_probable_against_the_others() -> None:
     values = {(0, 1): 0.6, (1, 2): 0.9, (0, 2): 0.7}
     assert grouping.central([0, 1, 2], table(values)) == 2
