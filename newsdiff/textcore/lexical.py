@@ -49,9 +49,27 @@ NEGATION_CUES = word_set(
 # restored before 31 December" and "restored before 31 December" disagree.)
 NEGATION_CORRECTIONS = word_set("but until")
 NEGATION_REACH = 8
+# "has yet to revise it" denies as "has not revised it" does.
+NEGATION_PAIRS = frozenset({("yet", "to")})
+# Withdrawing from an engagement reverses taking part in it: "Gary Ross has pulled out of
+# negotiations to direct the sequel" / "Gary Ross is in negotiations to direct the sequel"
+# (ECB+ 6_ecbplus, model 0.86) state opposite things. Only an engagement counts: "survivors
+# were pulled out of the rubble" withdraws nobody.
+WITHDRAWALS = frozenset(
+    {("pulled", "out"), ("pulls", "out"), ("pull", "out"), ("backed", "out"), ("backs", "out"),
+     ("dropped", "out"), ("drops", "out"), ("walked", "away"), ("walks", "away"),
+     ("withdrew", "from"), ("withdrawn", "from"), ("withdraws", "from")}
+)  # fmt: skip
+ENGAGEMENTS = word_set(
+    """
+    negotiations negotiation talks deal race contest agreement contract project bid election
+    tournament competition film movie role sequel production treaty accord coalition
+    """
+)
+WITHDRAWAL_REACH = 4
 # A sentence that opens with a concession ("Though the newspaper doesn't cite its source, it
 # stated that ...") states what follows the comma.
-CONCESSIONS = word_set("though although while whereas")
+CONCESSIONS = word_set("though although while whereas despite")
 
 # Steps of a manhunt and of a criminal case. Two claims that each name a step, and no step in
 # common, report different moments of a story ("is charged with murder" / "was found guilty of
@@ -188,8 +206,9 @@ def content_stems(text: str) -> frozenset[str]:
 
 def negated(text: str) -> bool:
     """Whether the main clause carries a negation or denial cue ("not", "n't", "never",
-    "denied"); an aside set off by dashes or brackets does not count ("X supplied arms, the
-    US said – a charge later denied by Y": the claim still states that X supplied arms), nor
+    "denied", "has yet to") or a withdrawal from an engagement ("pulled out of
+    negotiations"); an aside set off by dashes or brackets does not count ("X supplied arms,
+    the US said – a charge later denied by Y": the claim still states that X supplied arms), nor
     an opening concession (CONCESSIONS), nor a "not" that a "but" or a time corrects
     (NEGATION_CORRECTIONS: "not one person, but a combination", "will not open until May")."""
     clause = main_clause(text)
@@ -197,6 +216,8 @@ def negated(text: str) -> bool:
     if comma and opening.split(" ", 1)[0].lower() in CONCESSIONS:
         clause = rest
     tokens = words(clause)
+    if any(pair in NEGATION_PAIRS for pair in pairwise(tokens)) or withdraws(tokens):
+        return True
     for n, token in enumerate(tokens):
         if token in NEGATION_CUES or token.endswith("n't"):
             corrected = token == "not" and any(
@@ -205,6 +226,15 @@ def negated(text: str) -> bool:
             if not corrected:
                 return True
     return False
+
+
+def withdraws(tokens: list[str]) -> bool:
+    """Whether the words say that someone withdrew from an engagement (WITHDRAWALS followed
+    within WITHDRAWAL_REACH words by one of ENGAGEMENTS)."""
+    return any(
+        pair in WITHDRAWALS and not ENGAGEMENTS.isdisjoint(tokens[n + 2 : n + 2 + WITHDRAWAL_REACH])
+        for n, pair in enumerate(pairwise(tokens))
+    )
 
 
 def stages(text: str) -> frozenset[str]:

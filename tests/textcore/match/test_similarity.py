@@ -136,6 +136,27 @@ def test_a_corrected_or_conceded_negation_denies_nothing(text: str, negated: boo
 
 
 @pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        # ECB+ 6_ecbplus and Troy (held out)
+        ("Gary Ross has reportedly pulled out of negotiations to direct the sequel.", True),
+        ("Gary Ross is currently in the negotiation stages to direct the sequel.", False),
+        ("Russia withdrew from the treaty in 2019.", True),
+        ("Survivors were pulled out of the rubble by rescuers.", False),
+        ("Riva had yet to regain consciousness Wednesday and was on a ventilator.", True),
+        ("Riva had not yet regained consciousness and was on a ventilator.", True),
+        (
+            "Despite reports that Ross would not be returning, it seems he will be back at the"
+            " negotiating table this week.",
+            False,
+        ),
+    ],
+)
+def test_a_withdrawal_or_a_yet_to_denies(text: str, negated: bool) -> None:
+    assert lexical.negated(text) is negated
+
+
+@pytest.mark.parametrize(
     ("text", "steps"),
     [
         ("LaCalamita is charged with first-degree murder.", {"charged"}),
