@@ -36,6 +36,10 @@ TITLE_ABBREVIATION = re.compile(
     r"|Rev|Hon|Supt|Insp|Det|Cpl|Pvt|Dr|Prof|Mr|Mrs|Ms|Mt|St)\.$"
 )
 STARTS_UPPER = re.compile(r"[“\"‘']?[A-Z]")
+# Spaced initials ("L. A. County", "the U. S. Geological Survey", "the D. A.'s release") are
+# one name: syntok cuts after the first of them.
+ENDS_WITH_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
+STARTS_WITH_INITIAL = re.compile(r"[A-Z]\.(?:\s|'|’|$)")
 QUOTE_CLOSED = re.compile(r"[.!?][”\"’']$")
 ATTRIBUTION_ONLY = re.compile(
     r"^(?!(?:He|She|They|It|We|I)\b)"
@@ -171,5 +175,7 @@ def _joins(before: str, after: str) -> bool:
     if before.endswith(";"):
         return True
     if TITLE_ABBREVIATION.search(before) and STARTS_UPPER.match(after):
+        return True
+    if ENDS_WITH_INITIAL.search(before) and STARTS_WITH_INITIAL.match(after):
         return True
     return bool(QUOTE_CLOSED.search(before) and ATTRIBUTION_ONLY.match(after))

@@ -69,6 +69,14 @@ def texts(text: str) -> list[str]:
         ),
         ("Held in Washington D.C. Image: US Navy.", ["Held in Washington D.C.", "Image: US Navy."]),
         (
+            # ECB+ 16_ecbplus: spaced initials are one name
+            "He killed L. A. County Deputy Jerry Ortiz, the D. A.'s release says. It was 2005.",
+            [
+                "He killed L. A. County Deputy Jerry Ortiz, the D. A.'s release says.",
+                "It was 2005.",
+            ],
+        ),
+        (
             "First paragraph ends here\n\nsecond one starts here.",
             ["First paragraph ends here", "second one starts here."],
         ),
