@@ -29,6 +29,7 @@ EXPANDED = "expanded"
 SHARED_ONLY = "shared"
 VIEWS = (COMPACT, EXPANDED, SHARED_ONLY)
 FIGURE = "figure"
+HEDGE = "hedge"  # the same number, hedged differently ("three" vs "at least three dead")
 CREDIT = "credit"
 DIFFERING_FIGURES = frozenset({"value", "qualifier"})
 SAME_FIGURE = "same"
@@ -51,7 +52,7 @@ class Version:
 
 @dataclass(frozen=True, slots=True)
 class Disagreement:
-    kind: str  # FIGURE or CREDIT
+    kind: str  # FIGURE, HEDGE or CREDIT
     versions: tuple[Version, ...]
     tail: str = ""  # the unit or thing counted all figure versions share, written once
 
@@ -63,7 +64,8 @@ class Disagreement:
 
     @property
     def label(self) -> str:
-        return "Figures differ" if self.kind == FIGURE else "Credited differently"
+        labels = {FIGURE: "Figures differ", HEDGE: "Hedged differently"}
+        return labels.get(self.kind, "Credited differently")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +135,7 @@ def _grid_row(row: Row, labels: list[str]) -> GridRow:
     differs: dict[int, list[str]] = {}
     for disagreement in found:
         for version in disagreement.versions:
-            shown = version.text if disagreement.kind == FIGURE else f"credits {version.text}"
+            shown = f"credits {version.text}" if disagreement.kind == CREDIT else version.text
             for column in version.columns:
                 differs.setdefault(column, []).append(shown)
     cells = tuple(
@@ -157,7 +159,7 @@ class _Versions:
     def disagreement(self, kind: str, labels: list[str]) -> Disagreement | None:
         if len(self.columns) < 2:
             return None
-        tail = shared_tail(list(self.columns)) if kind == FIGURE else ""
+        tail = shared_tail(list(self.columns)) if kind != CREDIT else ""
         versions = tuple(
             Version(
                 text,
@@ -179,6 +181,7 @@ def _figure_disagreements(columns: list[list[Claim]], labels: list[str]) -> list
     first_column, first = stating[0]
     base = _figures(first)
     by_figure: dict[str, _Versions] = {}
+    values_differ: set[str] = set()
     agreeing: dict[str, list[int]] = {}
     for column, claim in stating[1:]:
         if column == first_column:
@@ -188,13 +191,16 @@ def _figure_disagreements(columns: list[list[Claim]], labels: list[str]) -> list
                 versions = by_figure.setdefault(change.a_reads, _Versions())
                 versions.add(change.a_reads, first_column)
                 versions.add(change.b_reads, column)
+                if str(change.kind) != "qualifier":
+                    values_differ.add(change.a_reads)
             elif str(change.kind) == SAME_FIGURE:
                 agreeing.setdefault(change.a_reads, []).append(column)
     found = []
     for figure, versions in by_figure.items():
         for column in agreeing.get(figure, []):
             versions.add(figure, column)
-        if disagreement := versions.disagreement(FIGURE, labels):
+        kind = FIGURE if figure in values_differ else HEDGE
+        if disagreement := versions.disagreement(kind, labels):
             found.append(disagreement)
     return found
 

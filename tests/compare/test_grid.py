@@ -3,7 +3,7 @@ figures and credits are found and named by outlet."""
 
 from __future__ import annotations
 
-from newsdiff.compare.grid import CREDIT, FIGURE, grid_rows, view_mode
+from newsdiff.compare.grid import CREDIT, FIGURE, HEDGE, grid_rows, view_mode
 from newsdiff.compare.rows import build_comparison
 from tests.compare.plain_story import article, claim
 
@@ -39,7 +39,7 @@ def test_a_figure_two_outlets_give_differently_is_a_disagreement_with_their_name
     comparison = build_comparison([a, b, c], claims, {10: 1, 20: 1, 30: 1})
     (row,) = grid_rows(comparison.articles, comparison.rows)
     (found,) = row.disagreements
-    assert found.kind == FIGURE
+    assert found.kind == HEDGE  # 120 is "more than 100": the same figure, hedged differently
     assert found.text == "120 vs more than 100 mph"  # the unit they share, once
     assert [v.text for v in found.versions] == ["120 mph", "more than 100 mph"]
     assert [v.outlets for v in found.versions] == [
@@ -62,6 +62,25 @@ def test_agreeing_figures_and_one_sided_figures_are_no_disagreement() -> None:
     comparison = build_comparison([a, b], claims, {10: 1, 20: 1})
     (row,) = grid_rows(comparison.articles, comparison.rows)
     assert row.disagreements == ()
+
+
+def test_the_same_number_hedged_differently_is_named_so_not_as_a_differing_figure() -> None:
+    # ECB+ 8_ecbplus: "Three people died" / "at least three people dead"
+    a, b, c = article(1), article(2), article(3)
+    claims = {
+        1: [claim(10, a, "Three people died in a burning bank in Athens.")],
+        2: [claim(20, b, "A fire-bomb attack on a bank left at least three people dead.")],
+        3: [claim(30, c, "Four people died in a burning bank in Athens.")],
+    }
+    comparison = build_comparison([a, b], claims, {10: 1, 20: 1})
+    (row,) = grid_rows(comparison.articles, comparison.rows)
+    (found,) = row.disagreements
+    assert (found.kind, found.label) == (HEDGE, "Hedged differently")
+    assert found.text == "Three vs at least three dead"
+    comparison = build_comparison([a, b, c], claims, {10: 1, 20: 1, 30: 1})
+    (row,) = grid_rows(comparison.articles, comparison.rows)
+    (found,) = row.disagreements
+    assert (found.kind, found.label) == (FIGURE, "Figures differ")
 
 
 def test_a_figure_reads_with_what_it_counts_and_only_figures_of_one_quantity_disagree() -> None:

@@ -41,7 +41,7 @@ def test_a_shared_row_links_to_its_statement_keeping_the_query_and_names_its_dis
     assert shared.get("class") == "row row-all row-differs"
     head = shared[0]
     assert text_of(head).startswith(
-        "●● Shared by all The chase reached 120 mph. Compare versions ≠ Figures differ: 120 mph"
+        "●● Shared by all The chase reached 120 mph. Compare versions ≠ Hedged differently: 120"
     )
     link = head.find("a")
     assert link is not None

@@ -149,7 +149,10 @@ def _better_member(
         return None
     incumbent = same[0]
     statement.read([(min(a, b), max(a, b)) for a in (claim, incumbent) for b in rest])
-    mean = lambda n: float(np.mean([statement.probability(n, m) for m in rest]))  # noqa: E731
+
+    def mean(n: int) -> float:
+        return float(np.mean([statement.probability(n, m) for m in rest]))
+
     if mean(claim) <= mean(incumbent) or not link_ok([claim], rest, score):
         return None
     if not states_row(

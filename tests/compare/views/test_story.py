@@ -101,10 +101,11 @@ def test_a_figure_disagreement_reads_in_its_row_with_the_unit_once(editor_client
         r'<span class="disagreement">(.*?)</span>\s*(?=<span class="disagreement">|</th>)', row
     )
     shown = re.sub(r"<[^>]+>", "", re.sub(r'<span class="visually-hidden">.*?</span>', "", note))
-    assert " ".join(shown.split()) == "≠ Figures differ: 120 vs more than 100 mph"
+    assert " ".join(shown.split()) == "≠ Hedged differently: 120 vs more than 100 mph"
     read = re.sub(r"<[^>]+>", "", re.sub(r'<span aria-hidden="true">.*?</span>', "", note))
     assert " ".join(read.split()) == (  # by a screen reader: each version whole, with outlets
-        "≠ Figures differ: 120 mph (Fox News, The New York Times) vs more than 100 mph (NBC News)"
+        "≠ Hedged differently: 120 mph (Fox News, The New York Times) vs more than 100 mph"
+        " (NBC News)"
     )
 
 
