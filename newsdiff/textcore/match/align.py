@@ -33,6 +33,7 @@ from newsdiff.textcore.match.similarity import (
     Idf,
     Profile,
     describes_a_noun,
+    names_not_counts,
     pair_score,
     principal,
     profile,
@@ -264,9 +265,7 @@ def same_distinctive_figure(story: Story, i: int, j: int) -> bool:
     if values[FIGURES_AGREE] != 1.0 or not figures:
         return False
     figure = principal(figures)
-    if figure.unit in DATE_UNITS or describes_a_noun(figure):
-        return False
-    if figure in story.profiles[i].naming_figures:
+    if figure.unit in DATE_UNITS or describes_a_noun(figure) or names_not_counts(figure):
         return False
     return abs(figure.value) >= DISTINCTIVE
 

@@ -65,7 +65,6 @@ class Profile:
     stems: frozenset[str]
     names: frozenset[str]
     figures: tuple[Figure, ...]
-    naming_figures: frozenset[Figure]
     negated: bool
     stages: frozenset[str]
     conditions: frozenset[str]
@@ -90,7 +89,6 @@ def profile(claim: Claim) -> Profile:
         stems=lexical.content_stems(claim.text),
         names=names,
         figures=tuple(sorted(claim.figures, key=lambda f: (f.start, f.value))),
-        naming_figures=frozenset(f for f in claim.figures if names_not_counts(f)),
         negated=lexical.negated(claim.text),
         stages=lexical.stages(claim.text),
         conditions=lexical.conditions(claim.text),
