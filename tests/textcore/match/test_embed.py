@@ -121,3 +121,14 @@ def test_a_repeated_text_gets_the_same_vector_at_each_place(embedder: Embedder) 
     np.testing.assert_array_equal(vectors[0], vectors[2])
     np.testing.assert_allclose(vectors[1], embedder.encode(["A different line."])[0], atol=1e-6)
     assert not np.allclose(vectors[0], vectors[1])
+
+
+def test_length_batches_cut_by_count_and_by_padded_tokens() -> None:
+    lengths = [10, 12, 11, 60, 13, 300, 14]
+    batches = embed.length_batches(lengths, most=3, tokens=64)
+    assert batches == [[0, 2, 1], [4, 6], [3], [5]]  # shortest first; 300 alone
+    assert sorted(i for batch in batches for i in batch) == list(range(len(lengths)))
+    for batch in batches:
+        assert len(batch) <= 3
+        assert len(batch) == 1 or len(batch) * max(lengths[i] for i in batch) <= 64
+    assert embed.length_batches([], most=3, tokens=64) == []
