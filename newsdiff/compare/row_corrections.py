@@ -6,22 +6,31 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 from django.db.models import Count, Q, QuerySet
 
+from newsdiff.articles.mapping import vector_from_bytes
 from newsdiff.articles.models import Claim, RowCorrection, Story
 from newsdiff.compare.statement import Statement
 
 # The "Same as…" list holds at most this many statements (the story's first, in column order).
 MAX_JOIN_CHOICES = 600
 CHOICE_LENGTH = 140
+# Above them, "Most alike": the statements closest to the row's (cosine of the sentence
+# vectors, at least ALIKE_COSINE), of any article the row does not hold, best first.
+ALIKE_CHOICES = 6
+ALIKE_COSINE = 0.5
+ALIKE_LABEL = "Most alike"
 
 
 @dataclass(frozen=True, slots=True)
 class JoinChoices:
-    """The statements of one outlet's article that the row could be joined with."""
+    """Statements the row could be joined with: those of one outlet's article, or the most
+    alike of any."""
 
     label: str
     claims: list[Claim]
+    of_several_articles: bool = False  # each option names its article
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +40,7 @@ class RowPanel:
 
     corrections: list[RowCorrection]
     reference_anchor: int | None  # the claim "Not the same" on the reference is judged against
-    join_choices: list[JoinChoices]
+    join_choices: list[JoinChoices]  # "Most alike" first (when any), then one per article
 
 
 def row_panel(statement: Statement, *, editing: bool) -> RowPanel:
@@ -50,18 +59,52 @@ def row_panel(statement: Statement, *, editing: bool) -> RowPanel:
 
 
 def _join_choices(story: Story, row: list[Claim]) -> list[JoinChoices]:
-    """The statements of the articles the row does not hold, by article in column order."""
-    found = (
+    """The statements of the articles the row does not hold: the most alike first, then all
+    of them by article in column order."""
+    others = (
         Claim.objects.filter(article__story=story)
         .exclude(article_id__in={claim.article_id for claim in row})
         .select_related("article__outlet")
         .defer("embedding", "names", "figures")
-        .order_by("article__position", "article_id", "position")[:MAX_JOIN_CHOICES]
     )
+    found = others.order_by("article__position", "article_id", "position")[:MAX_JOIN_CHOICES]
     by_article: dict[int, list[Claim]] = defaultdict(list)
     for claim in found:
         by_article[claim.article_id].append(claim)
-    return [JoinChoices(claims[0].article.label, claims) for claims in by_article.values()]
+    choices = [JoinChoices(claims[0].article.label, claims) for claims in by_article.values()]
+    alike = _most_alike(row, others)
+    return [JoinChoices(ALIKE_LABEL, alike, True), *choices] if alike else choices
+
+
+def _most_alike(row: list[Claim], others: QuerySet[Claim]) -> list[Claim]:
+    """Up to ALIKE_CHOICES of `others` closest to the row (each one's best cosine against the
+    row's members), at least ALIKE_COSINE, best first. The matcher leaves a paraphrase out of
+    its row when it is not sure of it (ECB+ 2_ecb: "The ceremony will take place at the Kodak
+    Theatre ... on February 22" beside the row "The awards will be handed out on February 22
+    ... at the Kodak Theater"); here the editor finds it first, whatever its column."""
+    members = np.array(
+        [
+            vector_from_bytes(data)
+            for data in Claim.objects.filter(pk__in=[c.pk for c in row])
+            .exclude(embedding=None)
+            .values_list("embedding", flat=True)
+        ]
+    )
+    vectors = {
+        pk: vector_from_bytes(data)
+        for pk, data in others.exclude(embedding=None).values_list("pk", "embedding")
+    }
+    if not len(members) or not vectors:
+        return []
+    ids = list(vectors)
+    closeness = (np.array([vectors[pk] for pk in ids]) @ members.T).max(axis=1)
+    best = [
+        ids[n]
+        for n in np.argsort(-closeness, kind="stable")[:ALIKE_CHOICES]
+        if closeness[n] >= ALIKE_COSINE
+    ]
+    claims = others.in_bulk(best)
+    return [claims[pk] for pk in best]
 
 
 def corrected_rows(story: Story, group_of: dict[int, int]) -> dict[int, list[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
@@ -155,6 +156,9 @@ def test_the_statement_panel_offers_editors_not_the_same_and_same_as(
     page = editor_client.get(f"/stories/{seed_story.slug}/groups/{group.pk}/").content.decode()
     assert page.count("Not the same <span") == len(claims)
     assert "Same as…" in page
+    # the statements most like the row's come first, each with its outlet
+    assert page.index('<optgroup label="Most alike">') < page.index('<optgroup label="Outlet')
+    assert re.search(r'<optgroup label="Most alike"><option value="\d+">Outlet \w: ', page)
 
 
 def test_signed_out_visitors_are_sent_to_sign_in(client: Client, seed_story: Story) -> None:

@@ -1,0 +1,51 @@
+"""What the statement panel offers editors to correct a row: the "Same as…" choices."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff.articles.models import Claim, Story
+from newsdiff.compare import row_corrections
+from newsdiff.compare.row_corrections import ALIKE_LABEL, JoinChoices
+
+pytestmark = pytest.mark.django_db
+
+FIGHTERS = "estimated 50,000 fighters"
+
+
+def join_choices(story: Story, row: list[Claim]) -> list[JoinChoices]:
+    return row_corrections._join_choices(story, row)
+
+
+def test_a_statement_left_out_of_its_row_is_the_first_choice_offered(seed_story: Story) -> None:
+    row = list(
+        Claim.objects.get(article__story=seed_story, text__contains=FIGHTERS)
+        .groups.get()
+        .claims.order_by("article__position")
+    )
+    left_out, rest = row[-1], row[:-1]
+    choices = join_choices(seed_story, rest)
+    alike = choices[0]
+    assert alike.label == ALIKE_LABEL and alike.of_several_articles
+    assert alike.claims[0] == left_out
+    assert 1 <= len(alike.claims) <= row_corrections.ALIKE_CHOICES
+    # then every statement of the articles the row does not hold, article by article
+    articles = [c.claims[0].article for c in choices[1:]]
+    assert left_out.article in articles
+    assert {claim.article_id for c in choices[1:] for claim in c.claims}.isdisjoint(
+        {claim.article_id for claim in rest}
+    )
+
+
+def test_without_vectors_to_compare_only_lists_by_article_are_offered(seed_story: Story) -> None:
+    row = list(
+        Claim.objects.get(article__story=seed_story, text__contains=FIGHTERS)
+        .groups.get()
+        .claims.order_by("article__position")
+    )
+    rest = row[:-1]
+    Claim.objects.filter(article__story=seed_story).exclude(pk__in=[c.pk for c in rest]).update(
+        embedding=None
+    )  # nothing to compare the row with: only the column-order lists
+    choices = join_choices(seed_story, rest)
+    assert choices and all(c.label != ALIKE_LABEL for c in choices)
