@@ -42,6 +42,7 @@ UNSUPPORTED_SUFFIX = "unsupported file type {suffix!r}: use .txt, .text, .html, 
 BAD_JSON = "malformed JSON: {detail}"
 NOT_AN_OBJECT = "each line must be a JSON object"
 NO_TEXT = 'the object has neither "text" nor "html" (one of them is required)'
+BLANK_TEXT = "the object's {fields} {verb} empty: the article's text is required"
 BAD_FIELD = 'field "{field}" must be a string'
 BAD_DATE = 'field "published" is not an ISO 8601 date: {value!r}'
 UNREADABLE = "cannot read the file: {detail}"
@@ -462,7 +463,10 @@ def _field_problem(obj: dict[str, Any]) -> str:
         if obj.get(field) is not None and not isinstance(obj[field], str):
             return BAD_FIELD.format(field=field)
     if not (obj.get("text") or "").strip() and not (obj.get("html") or "").strip():
-        return NO_TEXT
+        given = [f'"{field}"' for field in ("text", "html") if field in obj]
+        if not given:
+            return NO_TEXT
+        return BLANK_TEXT.format(fields=" and ".join(given), verb="are" if len(given) > 1 else "is")
     if (obj.get("url") or "").strip() and not web_url(obj["url"]):
         return BAD_URL
     return ""

@@ -195,17 +195,23 @@ def test_read_jsonl_reports_each_bad_line_with_its_number() -> None:
         json.dumps({"html": "<p>Good html.</p>", "published": "yesterday"}),
         "",
         json.dumps({"html": "<p>Good html.</p>", "story": "S", "outlet": "O"}),
+        json.dumps({"title": "A headline only", "text": " "}),
+        json.dumps({"title": "A headline only", "text": "", "html": ""}),
     ]
     data = "\n".join(lines).encode()
     results = list(inputs.read_jsonl(data, source="f.jsonl", max_bytes=10_000))
     problems = {r.line: r.reason for r in results if isinstance(r, InputProblem)}
     items = [r for r in results if isinstance(r, ArticleInput)]
-    assert set(problems) == {2, 3, 4, 5, 6}
+    assert set(problems) == {2, 3, 4, 5, 6, 9, 10}
     assert "malformed JSON" in problems[2]
     assert problems[3] == inputs.NOT_AN_OBJECT
     assert problems[4] == inputs.NO_TEXT
     assert '"text"' in problems[5]
     assert "ISO 8601" in problems[6]
+    assert problems[9] == "the object's \"text\" is empty: the article's text is required"
+    assert (
+        problems[10] == 'the object\'s "text" and "html" are empty: the article\'s text is required'
+    )
     assert [(i.line, i.fmt) for i in items] == [(1, "text"), (8, "html")]
     assert items[0].external_id == "7"
     assert items[0].published is not None and items[0].published.day == 22
