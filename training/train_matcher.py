@@ -63,6 +63,8 @@ ECB_NEGATIVES = int(os.environ.get("NEWSDIFF_TRAIN_ECB_NEGATIVES", "600"))
 ECB_POSITIVE_LABEL = 0.8
 THREADS = int(os.environ.get("TRAIN_THREADS", "2"))
 BOTH_ORDERS = 0  # the first N pairs (MRPC's) are also trained on in the other order
+TEACHER: dict[tuple[str, str], float] = {}  # a teacher's logits of training pairs (--teacher)
+TEACHER_WEIGHT = 0.5  # the share of the teacher's probability in a distilled label
 
 
 # --- data -----------------------------------------------------------------------------------
@@ -244,6 +246,7 @@ def train(pairs: list, tokenizer, folder: Path, label: str):
     np.random.seed(SEED)
     torch.manual_seed(SEED)
     rng = random.Random(SEED)
+    pairs = distilled(pairs)
     either = [(a, b, y) if rng.random() < 0.5 else (b, a, y) for a, b, y in pairs]
     if BOTH_ORDERS:
         either += [(b, a, y) for a, b, y in either[:BOTH_ORDERS]]
@@ -276,6 +279,22 @@ def train(pairs: list, tokenizer, folder: Path, label: str):
                       f" {time.time() - begin:.0f}s", flush=True)  # fmt: skip
     model.eval()
     return model
+
+
+def distilled(pairs: list) -> list:
+    """Each pair's label mixed with the teacher's probability for it (TEACHER_WEIGHT of it),
+    where a teacher read the pair (`--teacher`); the others keep their labels."""
+    if not TEACHER:
+        return pairs
+    mixed = []
+    for a, b, y in pairs:
+        logit = TEACHER.get((a, b))
+        if logit is not None:
+            y = (1 - TEACHER_WEIGHT) * y + TEACHER_WEIGHT / (1.0 + float(np.exp(-logit)))
+        mixed.append((a, b, y))
+    print(f"distilled: {sum((a, b) in TEACHER for a, b, _ in pairs)} of {len(pairs)} pairs",
+          flush=True)  # fmt: skip
+    return mixed
 
 
 def export_int8(model, path: Path) -> None:
@@ -346,7 +365,7 @@ def spearman(x: np.ndarray, y: np.ndarray) -> float:
 
 def main() -> int:
     global EPOCHS, STS_PAIRS, ECB_POSITIVES, ECB_NEGATIVES, MODELS, OOF_FILE, METRICS_FILE
-    global POOLING, BOTH_ORDERS
+    global POOLING, BOTH_ORDERS, TEACHER, TEACHER_WEIGHT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--sts", type=int, default=STS_PAIRS, help="STS train pairs used")
@@ -354,7 +373,15 @@ def main() -> int:
     parser.add_argument("--pooling", choices=("cls", "mean"), default=POOLING)
     parser.add_argument("--both-orders", action="store_true", help="MRPC pairs in both orders")
     parser.add_argument("--out", type=Path, help="write model, logits and metrics here instead")
+    parser.add_argument(
+        "--teacher", type=Path, help="a teacher's logits of the training pairs (JSON) to distil"
+    )
+    parser.add_argument("--teacher-weight", type=float, default=TEACHER_WEIGHT)
     args = parser.parse_args()
+    if args.teacher:
+        read = json.loads(args.teacher.read_text())
+        TEACHER = {(a, b): v for (a, b), v in zip(read["pairs"], read["logits"], strict=True)}
+        TEACHER_WEIGHT = args.teacher_weight
     EPOCHS, STS_PAIRS, ECB_POSITIVES, ECB_NEGATIVES = args.epochs, args.sts, args.ecb, args.ecb
     POOLING = args.pooling
     if args.out:
@@ -406,6 +433,8 @@ def main() -> int:
                  "ecb": len(ecb)},
         "seed": SEED, "epochs": EPOCHS, "batch": BATCH, "lr": LR, "max_tokens": MAX_TOKENS,
         "pooling": POOLING, "both_orders": bool(BOTH_ORDERS), "threads": THREADS,
+        "teacher": str(args.teacher) if args.teacher else None,
+        "teacher_weight": TEACHER_WEIGHT if args.teacher else None,
         "mrpc_held_out_logit_0": {
             "accuracy": round(float((said == gold).mean()), 4),
             "f1": round(float(2 * (said & gold).sum() / (said.sum() + gold.sum())), 4),
