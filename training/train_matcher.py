@@ -253,20 +253,30 @@ def train(pairs: list, tokenizer, folder: Path, label: str):
     examples = encode(tokenizer, either)
     model = new_model(folder)
     model.train()
-    steps = EPOCHS * ((len(examples) + BATCH - 1) // BATCH)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=LR, weight_decay=0.01)
+    return fit(model, examples, pad, rng, epochs=EPOCHS, lr=LR, label=label)
+
+
+def fit(model, examples: list, feeds, rng: random.Random, *, epochs: int, lr: float, label: str,
+        every: int = 100):  # fmt: skip
+    """Train `model` on (ids, type ids, label) examples: AdamW, 10% warm-up then linear decay,
+    binary cross-entropy with soft labels, gradient norm clipped at 1, length-bucketed
+    batches; `feeds` turns a batch into the model's inputs. Also used by train_teacher.py."""
+    import torch
+
+    steps = epochs * ((len(examples) + BATCH - 1) // BATCH)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     warm = int(WARMUP * steps)
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min((s + 1) / max(warm, 1), max(0.0, (steps - s) / (steps - warm)))
     )
     loss_fn = torch.nn.BCEWithLogitsLoss()
     step, begin = 0, time.time()
-    for epoch in range(EPOCHS):
+    for epoch in range(epochs):
         for batch_ids in batches(examples, rng):
             batch = [examples[i] for i in batch_ids]
-            feeds = pad(batch)
+            inputs = feeds(batch)
             target = torch.tensor([y for _, _, y in batch], dtype=torch.float32)
-            logits = model(**feeds).logits.squeeze(-1)
+            logits = model(**inputs).logits.squeeze(-1)
             loss = loss_fn(logits, target)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -274,7 +284,7 @@ def train(pairs: list, tokenizer, folder: Path, label: str):
             schedule.step()
             optimizer.zero_grad()
             step += 1
-            if step % 100 == 0:
+            if step % every == 0:
                 print(f"[{label}] epoch {epoch} step {step}/{steps} loss {loss.item():.4f}"
                       f" {time.time() - begin:.0f}s", flush=True)  # fmt: skip
     model.eval()

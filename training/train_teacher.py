@@ -114,30 +114,11 @@ def train(pairs: list, tokenizer, folder: Path, epochs: int):
     examples = [(e.ids, None, y) for e, (_, _, y) in zip(encodings, either, strict=True)]
     model = MPNetForSequenceClassification.from_pretrained(str(folder), num_labels=1)
     model.train()
-    steps = epochs * ((len(examples) + tm.BATCH - 1) // tm.BATCH)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=LR, weight_decay=0.01)
-    warm = int(tm.WARMUP * steps)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / max(warm, 1), max(0.0, (steps - s) / (steps - warm)))
-    )
-    loss_fn = torch.nn.BCEWithLogitsLoss()
-    step, begin = 0, time.time()
-    for _ in range(epochs):
-        for batch_ids in tm.batches(examples, rng):
-            batch = [examples[i] for i in batch_ids]
-            logits = model(**padded([ids for ids, _, _ in batch])).logits.squeeze(-1)
-            loss = loss_fn(logits, torch.tensor([y for _, _, y in batch], dtype=torch.float32))
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            schedule.step()
-            optimizer.zero_grad()
-            step += 1
-            if step % 50 == 0:
-                print(f"[teacher] step {step}/{steps} loss {loss.item():.4f}"
-                      f" {time.time() - begin:.0f}s", flush=True)  # fmt: skip
-    model.eval()
-    return model
+
+    def feeds(batch: list) -> dict:
+        return padded([ids for ids, _, _ in batch])
+
+    return tm.fit(model, examples, feeds, rng, epochs=epochs, lr=LR, label="teacher", every=50)
 
 
 def logits_of(model, tokenizer, pairs: list) -> np.ndarray:
