@@ -72,8 +72,17 @@ def _join_choices(story: Story, row: list[Claim]) -> list[JoinChoices]:
     for claim in found:
         by_article[claim.article_id].append(claim)
     choices = [JoinChoices(claims[0].article.label, claims) for claims in by_article.values()]
-    alike = _most_alike(row, others)
+    alike = _most_alike(row, others.exclude(pk__in=_said_apart(story, row)))  # not offered again
     return [JoinChoices(ALIKE_LABEL, alike, True), *choices] if alike else choices
+
+
+def _said_apart(story: Story, row: list[Claim]) -> set[int]:
+    """The claims an editor said are "not the same" as a member of the row."""
+    ids = {claim.pk for claim in row}
+    apart = story.row_corrections.filter(kind=RowCorrection.Kind.APART).filter(
+        Q(claim_a__in=ids) | Q(claim_b__in=ids)
+    )
+    return {pk for pair in apart.values_list("claim_a", "claim_b") for pk in pair} - ids - {None}
 
 
 def _most_alike(row: list[Claim], others: QuerySet[Claim]) -> list[Claim]:

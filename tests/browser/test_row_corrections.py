@@ -54,6 +54,9 @@ def test_an_editor_splits_a_row_and_joins_two_statements(
     )
     assert lone is not None
     panel = page.locator("#statement")
+    alike = panel.locator('optgroup[label="Most alike"] option')
+    assert alike.count() >= 1  # the statements closest to the row come first
+    assert panel.locator(f'optgroup[label="Most alike"] option[value="{taken.pk}"]').count() == 0
     panel.locator("select[name=other]").select_option(str(lone.pk))
     panel.get_by_role("button", name="Join the row").click()
     page.locator(".message", has_text="Joined").wait_for()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import User
 
-from newsdiff.articles.models import Claim, Story
+from newsdiff.articles.models import Claim, RowCorrection, Story
+from newsdiff.articles.row_editing import row_correction_record
 from newsdiff.compare import row_corrections
 from newsdiff.compare.row_corrections import ALIKE_LABEL, JoinChoices
 
@@ -49,3 +51,26 @@ def test_without_vectors_to_compare_only_lists_by_article_are_offered(seed_story
     )  # nothing to compare the row with: only the column-order lists
     choices = join_choices(seed_story, rest)
     assert choices and all(c.label != ALIKE_LABEL for c in choices)
+
+
+def test_a_statement_said_not_to_be_the_same_is_not_offered_as_alike(
+    seed_story: Story, django_user_model: type[User]
+) -> None:
+    row = list(
+        Claim.objects.get(article__story=seed_story, text__contains=FIGHTERS)
+        .groups.get()
+        .claims.order_by("article__position")
+    )
+    left_out, rest = row[-1], row[:-1]
+    editor = django_user_model.objects.create_user("ed")
+    row_correction_record(
+        story=seed_story,
+        kind=RowCorrection.Kind.APART,
+        claim_id=left_out.pk,
+        other_id=rest[0].pk,
+        editor=editor,
+    )
+    alike = join_choices(seed_story, rest)[0]
+    assert alike.label == ALIKE_LABEL
+    assert left_out not in alike.claims
+    assert any(left_out in c.claims for c in join_choices(seed_story, rest)[1:])
