@@ -31,7 +31,8 @@ VIEWS = (COMPACT, EXPANDED, SHARED_ONLY)
 FIGURE = "figure"
 HEDGE = "hedge"  # the same number, hedged differently ("three" vs "at least three dead")
 CREDIT = "credit"
-DIFFERING_FIGURES = frozenset({"value", "qualifier"})
+HEDGED_FIGURE = "qualifier"  # the same number, only its qualifier differs
+DIFFERING_FIGURES = frozenset({"value", HEDGED_FIGURE})
 SAME_FIGURE = "same"
 
 
@@ -191,7 +192,7 @@ def _figure_disagreements(columns: list[list[Claim]], labels: list[str]) -> list
                 versions = by_figure.setdefault(change.a_reads, _Versions())
                 versions.add(change.a_reads, first_column)
                 versions.add(change.b_reads, column)
-                if str(change.kind) != "qualifier":
+                if str(change.kind) != HEDGED_FIGURE:
                     values_differ.add(change.a_reads)
             elif str(change.kind) == SAME_FIGURE:
                 agreeing.setdefault(change.a_reads, []).append(column)

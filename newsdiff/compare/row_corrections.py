@@ -50,17 +50,18 @@ def row_panel(statement: Statement, *, editing: bool) -> RowPanel:
     corrections = story.row_corrections.filter(claim_a__in=ids) | story.row_corrections.filter(
         claim_b__in=ids
     )
+    found = list(corrections.select_related("editor").distinct())
     others = [claim.pk for claim in claims if claim.pk != statement.reference.pk]
     return RowPanel(
-        corrections=list(corrections.select_related("editor").distinct()),
+        corrections=found,
         reference_anchor=others[0] if others else None,
-        join_choices=_join_choices(story, claims) if editing else [],
+        join_choices=_join_choices(story, claims, _said_apart(found, set(ids))) if editing else [],
     )
 
 
-def _join_choices(story: Story, row: list[Claim]) -> list[JoinChoices]:
-    """The statements of the articles the row does not hold: the most alike first, then all
-    of them by article in column order."""
+def _join_choices(story: Story, row: list[Claim], said_apart: set[int]) -> list[JoinChoices]:
+    """The statements of the articles the row does not hold: the most alike first (never one
+    `said_apart` from the row), then all of them by article in column order."""
     others = (
         Claim.objects.filter(article__story=story)
         .exclude(article_id__in={claim.article_id for claim in row})
@@ -72,17 +73,15 @@ def _join_choices(story: Story, row: list[Claim]) -> list[JoinChoices]:
     for claim in found:
         by_article[claim.article_id].append(claim)
     choices = [JoinChoices(claims[0].article.label, claims) for claims in by_article.values()]
-    alike = _most_alike(row, others.exclude(pk__in=_said_apart(story, row)))  # not offered again
+    alike = _most_alike(row, others.exclude(pk__in=said_apart))  # not offered again
     return [JoinChoices(ALIKE_LABEL, alike, True), *choices] if alike else choices
 
 
-def _said_apart(story: Story, row: list[Claim]) -> set[int]:
-    """The claims an editor said are "not the same" as a member of the row."""
-    ids = {claim.pk for claim in row}
-    apart = story.row_corrections.filter(kind=RowCorrection.Kind.APART).filter(
-        Q(claim_a__in=ids) | Q(claim_b__in=ids)
-    )
-    return {pk for pair in apart.values_list("claim_a", "claim_b") for pk in pair} - ids - {None}
+def _said_apart(corrections: list[RowCorrection], row: set[int]) -> set[int]:
+    """The claims an editor said are "not the same" as a member of the row (`corrections`
+    are the row's)."""
+    apart = [c for c in corrections if c.kind == RowCorrection.Kind.APART]
+    return {pk for c in apart for pk in (c.claim_a_id, c.claim_b_id) if pk is not None} - row
 
 
 def _most_alike(row: list[Claim], others: QuerySet[Claim]) -> list[Claim]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
+from django.db.models import Q
 
 from newsdiff.articles.models import Claim, RowCorrection, Story
 from newsdiff.articles.row_editing import row_correction_record
@@ -16,7 +17,11 @@ FIGHTERS = "estimated 50,000 fighters"
 
 
 def join_choices(story: Story, row: list[Claim]) -> list[JoinChoices]:
-    return row_corrections._join_choices(story, row)
+    """What the panel offers the row, given the story's corrections of its claims."""
+    ids = {claim.pk for claim in row}
+    corrections = list(story.row_corrections.filter(Q(claim_a__in=ids) | Q(claim_b__in=ids)))
+    said_apart = row_corrections._said_apart(corrections, ids)
+    return row_corrections._join_choices(story, row, said_apart)
 
 
 def test_a_statement_left_out_of_its_row_is_the_first_choice_offered(seed_story: Story) -> None:
