@@ -35,6 +35,11 @@ def test_story_page_shows_outlets_side_by_side_with_highlights(
         if any("estimated 50,000" in c.text for cell in r.columns for c in cell)
     )
     assert row.outlet_count == 4
+    found = re.search(r'<p class="summary">(.*?)</p>', page, re.S)
+    assert found is not None
+    summary = " ".join(found[1].split())
+    shared = comparison.counts["all"]
+    assert f"{shared} statement{'' if shared == 1 else 's'} shared by all ·" in summary
 
 
 def test_story_page_query_count_does_not_grow_with_claims(
