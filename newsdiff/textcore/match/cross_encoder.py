@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsdiff.textcore.match.embed import (
+    MODEL_THREADS,
     TOKENIZER_SHA256,
     default_tokenizer_file,
     load_session,
@@ -52,7 +53,7 @@ class CrossEncoder:
         tokenizer_file = tokenizer_file or default_tokenizer_file()
         verify(tokenizer_file, tokenizer_sha256, "matcher tokenizer")
         self._tokenizer = load_tokenizer(tokenizer_file, MAX_TOKENS)
-        self._session = load_session(model_file, "logits", lean=True)
+        self._session = load_session(model_file, "logits", threads=MODEL_THREADS)
         self._cache: dict[tuple[str, str], float] = {}
         self._cache_lock = threading.Lock()
 

@@ -71,6 +71,7 @@ def test_the_session_draws_on_the_embedders_arena(model: CrossEncoder) -> None:
     assert options.get_session_config_entry("session.use_env_allocators") == "1"
     assert options.enable_cpu_mem_arena
     assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+    assert options.intra_op_num_threads == 2  # one batch at a time (its batches are long)
 
 
 def test_a_long_pair_is_truncated_not_refused(model: CrossEncoder) -> None:

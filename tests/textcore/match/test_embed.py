@@ -132,3 +132,34 @@ def test_length_batches_cut_by_count_and_by_padded_tokens() -> None:
         assert len(batch) <= 3
         assert len(batch) == 1 or len(batch) * max(lengths[i] for i in batch) <= 64
     assert embed.length_batches([], most=3, tokens=64) == []
+
+
+def test_run_batches_keeps_the_order_and_runs_batches_side_by_side() -> None:
+    barrier = threading.Barrier(embed.BATCH_WORKERS, timeout=5)
+    threads: set[str] = set()
+
+    def run(batch: list[int]) -> list[int]:
+        threads.add(threading.current_thread().name)
+        barrier.wait()  # passes only when BATCH_WORKERS batches run at once
+        return [n * 10 for n in batch]
+
+    batches = [[n, n + 1] for n in range(0, 2 * embed.BATCH_WORKERS * 3, 2)]
+    assert embed.run_batches(run, batches) == [[n * 10 for n in b] for b in batches]
+    assert len(threads) == embed.BATCH_WORKERS
+
+
+def test_run_batches_runs_a_single_batch_here_and_passes_errors_on() -> None:
+    assert embed.run_batches(lambda b: threading.current_thread().name, ["one"]) == [
+        threading.current_thread().name
+    ]
+    assert embed.run_batches(len, []) == []
+
+    def fail(batch: str) -> int:
+        raise ValueError(f"bad batch {batch}")
+
+    with pytest.raises(ValueError, match="bad batch"):
+        embed.run_batches(fail, ["a", "b", "c"])
+
+
+def test_sessions_run_on_one_thread_each(embedder: Embedder) -> None:
+    assert embedder._session.get_session_options().intra_op_num_threads == 1
