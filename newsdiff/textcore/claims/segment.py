@@ -3,7 +3,8 @@
 Sentences come from syntok's segmenter run on each block with exact character offsets, then
 four small repairs:
   - a ";" never ends a sentence;
-  - a title abbreviation ("Rep.", "Gov.", "Lt.") never ends one before a capitalised word;
+  - a title abbreviation ("Rep.", "Gov.", "Lt.", "Const.") never ends one before a capitalised
+    word;
   - a quote that closes on ".", "!" or "?" keeps a bare attribution that follows it
     ("“Go!” Kirby said.");
   - a picture credit ("Image: AP.") is cut off the caption before it.
@@ -33,7 +34,7 @@ CONTINUES = frozenset(",-–(")
 STARTS_LOWER = re.compile(r"\s*[a-z0-9]")
 TITLE_ABBREVIATION = re.compile(
     r"(?:^|[\s(])(?:Rep|Reps|Gov|Lt|Sgt|Ft|Pres|Atty|Sen|Sens|Col|Capt|Cmdr|Maj|Adm|Gen|Gens"
-    r"|Rev|Hon|Supt|Insp|Det|Cpl|Pvt|Dr|Prof|Mr|Mrs|Ms|Mt|St)\.$"
+    r"|Rev|Hon|Supt|Insp|Det|Cpl|Pvt|Dr|Prof|Mr|Mrs|Ms|Mt|St|Const|Cst|Dep|Asst)\.$"
 )
 STARTS_UPPER = re.compile(r"[“\"‘']?[A-Z]")
 # Spaced initials ("L. A. County", "the U. S. Geological Survey", "the D. A.'s release") are

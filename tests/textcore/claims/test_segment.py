@@ -60,6 +60,11 @@ def texts(text: str) -> list[str]:
             ["Lt. Gen. Smith met Sgt. Jones.", "They talked."],
         ),
         (
+            # ECB+ 18_ecb: a constable's title had made a row of its own ("Police Const.")
+            "Police Const. Tim Fanning told a news conference. Dep. Chief Ray Smith agreed.",
+            ["Police Const. Tim Fanning told a news conference.", "Dep. Chief Ray Smith agreed."],
+        ),
+        (
             "IE6 has 277 flaws; 39 percent are critical. Fine.",
             ["IE6 has 277 flaws; 39 percent are critical.", "Fine."],
         ),
