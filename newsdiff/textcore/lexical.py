@@ -101,6 +101,11 @@ STAGE_PAIRS = {
     ("found", "not"): "acquitted",
 }
 
+# With "court", an appearance there is a step of the case (ECB+ 18_ecb: "made a brief
+# appearance in Vancouver provincial court Monday on a charge of first-degree murder" had
+# shared a row with "was charged Saturday with one count of first-degree murder").
+APPEARANCE_WORDS = word_set("appear appeared appears appearing appearance appearances")
+
 # A source that gave no comment: "have not commented", "declined to comment", "did not respond
 # to requests for comment", "could not be reached", "statements from X are not available".
 # Every outlet says it of the parties it asked, in its own words, and the words barely
@@ -244,6 +249,8 @@ def stages(text: str) -> frozenset[str]:
     not_guilty = ("not", "guilty") in pairwise(tokens)
     if "guilty" in tokens and not found & {"arraigned", "acquitted"} and not not_guilty:
         found.add("convicted")  # "a judge found a former employee guilty of murder"
+    if "court" in tokens and not APPEARANCE_WORDS.isdisjoint(tokens):
+        found.add("arraigned")  # "made a brief appearance in provincial court Monday"
     return frozenset(found)
 
 

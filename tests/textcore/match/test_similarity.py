@@ -171,6 +171,9 @@ def test_a_withdrawal_or_a_yet_to_denies(text: str, negated: bool) -> None:
         ("A judge today found a former Kraft employee guilty of murder.", {"convicted"}),
         ("He pleaded not guilty to all charges.", {"arraigned"}),
         ("Police searched his apartment.", set()),
+        ("Kirkpatrick made a brief appearance in provincial court Monday.", {"arraigned"}),
+        ("He is to appear in court Tuesday, charged with murder.", {"arraigned", "charged"}),
+        ("The mayor appeared at a news conference.", set()),
     ],
 )
 def test_the_steps_of_a_case_a_claim_names(text: str, steps: set[str]) -> None:
@@ -201,6 +204,15 @@ def test_claims_naming_different_steps_of_a_case_clash_and_shared_steps_do_not()
     assert not lexical.stages_clash(charged, arrested_and_charged)
     assert not lexical.stages_clash(charged, no_step)
     assert not lexical.stages_clash(charged, charged)
+    # ECB+ 18_ecb: a court appearance on a charge is not the charge being laid
+    in_court = lexical.stages(
+        "His accused killer, Eric Kirkpatrick, made a brief appearance in Vancouver provincial"
+        " court Monday on a charge of first-degree murder."
+    )
+    laid = lexical.stages(
+        "Eric Allen Kirkpatrick was charged Saturday with one count of first-degree murder."
+    )
+    assert lexical.stages_clash(in_court, laid)
 
 
 @pytest.mark.parametrize(
