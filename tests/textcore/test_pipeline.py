@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from newsdiff.textcore import pipeline
 from newsdiff.textcore.match import cross_encoder, embed
@@ -24,7 +25,10 @@ print("loaded")
 
 def test_load_models_loads_the_embedder_and_the_matcher_once() -> None:
     # a fresh process: this one has loaded both models for other tests
-    done = subprocess.run([sys.executable, "-c", LOADS], capture_output=True, text=True, timeout=60)
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", LOADS], capture_output=True, text=True, timeout=60, cwd=root
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "loaded"
 

@@ -161,5 +161,5 @@ def test_run_batches_runs_a_single_batch_here_and_passes_errors_on() -> None:
         embed.run_batches(fail, ["a", "b", "c"])
 
 
-def test_sessions_run_on_one_thread_each(embedder: Embedder) -> None:
+def test_the_embedders_session_runs_on_one_thread(embedder: Embedder) -> None:
     assert embedder._session.get_session_options().intra_op_num_threads == 1
