@@ -126,6 +126,13 @@ def test_a_negation_in_an_aside_does_not_negate_the_claim(text: str, negated: bo
             False,
         ),
         ("The shop will not open until May.", False),
+        (
+            # ECB+ 10_ecb: "didn't" corrected like "did not"
+            "Reagins didn't reveal the dollar amounts, but the newspaper speculates the deal is"
+            " worth at least $160 million.",
+            False,
+        ),
+        ("Reagins didn't reveal the dollar amounts.", True),
         ("LaRue discounted rumors that he was Deep Throat.", True),
         ("Service will not be restored before 31 December.", True),
         ("While police searched the house, he did not resist.", True),
