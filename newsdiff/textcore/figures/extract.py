@@ -2,7 +2,8 @@
 
 "50,000", "50k" and "fifty thousand" are all 50000; "$100 million per month" and "about
 $100 million a month" are both 1e8 USD per month, with qualifiers "" and "about"; "$70-million"
-and "70-million-dollar" are both 7e7 USD; "2 1/2 weeks" and "two and a half weeks" are 2.5 week.
+and "70-million-dollar" are both 7e7 USD; "2 1/2 weeks", "2-1/2 weeks" and "two and a half weeks"
+are 2.5 week.
 
 Units (`Figure.unit`):
 - "" a plain count ("50,000 fighters", "half a million people");
@@ -103,7 +104,7 @@ FIGURE = re.compile(
     rf"(?:(?P<qual>(?i:{_QUALIFIER}))\s+)?"
     r"(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)\s?)?"
     rf"(?:(?<![\w.,/:-])(?P<digits>{_DIGITS})(?!\d|/\d)"
-    r"(?:\s+(?P<mixed>[13]/[24])(?![\d/])|(?P<glyph>[½¼¾]))?"
+    r"(?:(?:\s+|-)(?P<mixed>[13]/[24])(?![\d/])|(?P<glyph>[½¼¾]))?"
     rf"|(?P<fraction>(?i:{FRACTION}))|\b(?P<words>(?i:{NUMBER_WORDS}))\b)"
     r"(?:[\s-]*(?P<scale>(?i:thousand|million|billion|trillion))\b|(?P<suffix>k|K|m|mn|bn|b|B)\b)?"
     rf"(?:[\s-]*(?P<unit>(?i:{UNIT_WORDS}))(?!\w))?(?![\w%])"

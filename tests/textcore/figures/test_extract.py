@@ -82,6 +82,9 @@ def only(text: str) -> Figure:
         # halves and mixed numbers
         ("2 1/2 weeks", [(2.5, "week", "", "")]),
         ("2½ weeks", [(2.5, "week", "", "")]),
+        # ECB+ 32_ecb: "a 2-1/2 year sentence" had read as 2 (and "2 1/2 years" as differing)
+        ("a 2-1/2 year sentence", [(2.5, "year", "", "")]),
+        ("a 1-3/4 inch pipe", [(1.75, "inch", "", "")]),
         ("two and a half years", [(2.5, "year", "", "")]),
         ("two-and-a-half years", [(2.5, "year", "", "")]),
         ("1.5 million", [(1.5e6, "", "", "")]),
@@ -240,6 +243,7 @@ def test_parse_number_words(phrase: str, value: float | None) -> None:
         ("a 70-million-dollar deal", "$70m", True),
         ("50 cents", "$0.50", True),
         ("2 1/2 weeks", "two and a half weeks", True),
+        ("a 2-1/2 year sentence", "2 1/2 years", True),
         ("a four-year sentence", "4 years", True),
         ("two-thirds of voters", "67% of voters", True),
         ("half of the troops", "50% of the troops", True),
