@@ -73,6 +73,14 @@ WITHDRAWAL_REACH = 4
 # A sentence that opens with a concession ("Though the newspaper doesn't cite its source, it
 # stated that ...") states what follows the comma.
 CONCESSIONS = word_set("though although while whereas despite")
+# A concession runs from "despite", or from an opening "Although" or "Though", to the next
+# comma: what it grants is not what the claim states ("Days after Hardwicke was ousted,
+# despite having directed the film to $140 million of business, Weitz is close to signing
+# on"). A "though" inside a sentence often states ("Reports varied, though WCVB-TV claims it
+# was $184 million").
+CONCESSION_SPAN = re.compile(
+    r"(?:\b[Dd]espite\b|^(?:Although|Though|Even though)\b)(?:[^,;]|,(?=\S))*"
+)  # a comma inside a number ("50,000") does not end it
 
 # Steps of a manhunt and of a criminal case. Two claims that each name a step, and no step in
 # common, report different moments of a story ("is charged with murder" / "was found guilty of
@@ -323,6 +331,11 @@ def conditions(text: str) -> frozenset[str]:
 def stages_clash(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two claims' steps (`stages`) tell them apart: each names one, none in common."""
     return bool(a) and bool(b) and not a & b
+
+
+def conceded_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each concession in the text (CONCESSION_SPAN)."""
+    return tuple(m.span() for m in CONCESSION_SPAN.finditer(text))
 
 
 def main_clause(text: str) -> str:

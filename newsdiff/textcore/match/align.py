@@ -267,6 +267,10 @@ def same_distinctive_figure(story: Story, i: int, j: int) -> bool:
     figure = principal(figures)
     if figure.unit in DATE_UNITS or describes_a_noun(figure) or names_not_counts(figure):
         return False
+    if any(
+        principal(p.figures).start in p.conceded for p in (story.profiles[i], story.profiles[j])
+    ):
+        return False
     return abs(figure.value) >= DISTINCTIVE
 
 

@@ -73,6 +73,7 @@ class Profile:
     question: bool
     quote_grams: frozenset[tuple[str, str, str]]
     text_grams: frozenset[tuple[str, str, str]]
+    conceded: frozenset[int] = frozenset()  # start of each figure inside a concession
 
 
 def profile(claim: Claim) -> Profile:
@@ -80,11 +81,12 @@ def profile(claim: Claim) -> Profile:
     case and the conditions of a wounded person it names (`lexical.stages`,
     `lexical.conditions`), who it reports gave no comment (`lexical.silent_party`),
     the stems of its core statement (`core_stems`), whether it asks (`lexical.asks`)
-    and quoted words."""
+    quoted words, and which figures sit in a concession (`lexical.conceded_spans`)."""
     spans = lexical.quoted_spans(claim.text)
     if claim.quote and len(lexical.words(claim.quote)) >= lexical.MIN_QUOTE_WORDS:
         spans.append(claim.quote)
     names = lexical.name_tokens(claim.names) or lexical.guess_names(claim.text)
+    conceded = lexical.conceded_spans(claim.text) if claim.figures else ()
     return Profile(
         stems=lexical.content_stems(claim.text),
         names=names,
@@ -97,6 +99,9 @@ def profile(claim: Claim) -> Profile:
         question=lexical.asks(claim.text),
         quote_grams=frozenset().union(*(lexical.trigrams(s) for s in spans)),
         text_grams=lexical.trigrams(claim.text),
+        conceded=frozenset(
+            f.start for f in claim.figures if any(begin <= f.start < end for begin, end in conceded)
+        ),
     )
 
 

@@ -434,6 +434,28 @@ def test_a_number_that_names_rather_than_counts_does_not_decide() -> None:
     assert same_distinctive_figure(built, *personnel)
 
 
+def test_a_figure_in_a_concession_does_not_decide() -> None:
+    # ECB+ 6_ecb (held out): the gross is granted on the way to what the claim states
+    story = [
+        sentence_claims(
+            "Days after Catherine Hardwicke was ousted, despite having directed the vampire"
+            " romance to $140 million worth of business, Chris Weitz is close to signing on.",
+            "Although 50,000 people marched in Athens, the government held firm.",
+            "Wagner has some 50,000 personnel in Ukraine.",
+        ),
+        sentence_claims(
+            "To date the film has grossed over $142 million domestically.",
+            "About 50,000 people marched in Athens on Wednesday.",
+            "Approximately 50,000 Wagner personnel are deployed in Ukraine.",
+        ),
+    ]
+    built = build_story(story, embed(story))
+    gross, march, personnel = (0, 3), (1, 4), (2, 5)
+    assert not same_distinctive_figure(built, *gross)
+    assert not same_distinctive_figure(built, *march)
+    assert same_distinctive_figure(built, *personnel)
+
+
 def test_a_measure_that_describes_a_noun_does_not_decide() -> None:
     # ECB+ 12_ecb (held out): two statements about one ship share only its tonnage
     story = [

@@ -371,3 +371,20 @@ def test_signals_and_score_are_symmetric(
     a, b = profile(claim(text_a, *figs_a)), profile(claim(text_b, *figs_b))
     assert signals(a, b, cosine) == signals(b, a, cosine)
     assert pair_score(a, b, cosine) == pair_score(b, a, cosine)
+
+
+@pytest.mark.parametrize(
+    ("text", "conceded"),
+    [
+        ("Despite 40 arrests, the protest went on.", ["Despite 40 arrests"]),
+        (
+            "Days after Hardwicke was ousted, despite having directed the film, Weitz signed.",
+            ["despite having directed the film"],
+        ),
+        ("Although 50,000 marched, the government held firm.", ["Although 50,000 marched"]),
+        ("Reports varied, though WCVB-TV claims it was $184 million.", []),
+        ("Police arrested 40 people.", []),
+    ],
+)
+def test_concessions_run_to_the_next_comma(text: str, conceded: list[str]) -> None:
+    assert [text[a:b] for a, b in lexical.conceded_spans(text)] == conceded
