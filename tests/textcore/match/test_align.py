@@ -413,59 +413,52 @@ def test_a_shared_decade_or_a_large_count_decides_only_when_it_is_a_count() -> N
     assert same_distinctive_figure(built, *money)
 
 
-def test_a_number_that_names_rather_than_counts_does_not_decide() -> None:
-    # ECB+ 16_ecbplus (held out): "911" is a phone number, "12000 block" an address
-    story = [
-        sentence_claims(
+@pytest.mark.parametrize(
+    ("a", "b", "decides"),
+    [
+        # ECB+ 16_ecbplus (held out): "911" is a phone number, "12000 block" an address
+        (
             "A witness called 911 after Ortiz knocked on the residence's door.",
-            "Deputy Ortiz was shot outside an apartment in the 12000 block of East 223rd Street.",
-            "About 50,000 Wagner personnel are deployed in Ukraine.",
-        ),
-        sentence_claims(
             "They tried to aid the deputy and dialed 911.",
-            "Ortiz followed Orozco to an apartment in the 12000 block of East 223rd Street.",
-            "Wagner has some 50,000 personnel in Ukraine.",
+            False,
         ),
-    ]
-    built = build_story(story, embed(story))
-    phone, address, personnel = (0, 3), (1, 4), (2, 5)
-    assert not same_distinctive_figure(built, *phone)
-    assert not same_distinctive_figure(built, *address)
-    assert same_distinctive_figure(built, *personnel)
-
-
-def test_a_figure_in_a_concession_does_not_decide() -> None:
-    # ECB+ 6_ecb (held out): the gross is granted on the way to what the claim states
-    story = [
-        sentence_claims(
+        (
+            "Deputy Ortiz was shot outside an apartment in the 12000 block of East 223rd Street.",
+            "Ortiz followed Orozco to an apartment in the 12000 block of East 223rd Street.",
+            False,
+        ),
+        # ECB+ 6_ecb (held out): a figure granted on the way to what the claim states
+        (
             "Days after Catherine Hardwicke was ousted, despite having directed the vampire"
             " romance to $140 million worth of business, Chris Weitz is close to signing on.",
-            "Although 50,000 people marched in Athens, the government held firm.",
-            "Wagner has some 50,000 personnel in Ukraine.",
-        ),
-        sentence_claims(
             "To date the film has grossed over $142 million domestically.",
+            False,
+        ),
+        (
+            "Although 50,000 people marched in Athens, the government held firm.",
             "About 50,000 people marched in Athens on Wednesday.",
-            "Approximately 50,000 Wagner personnel are deployed in Ukraine.",
+            False,
         ),
-    ]
-    built = build_story(story, embed(story))
-    gross, march, personnel = (0, 3), (1, 4), (2, 5)
-    assert not same_distinctive_figure(built, *gross)
-    assert not same_distinctive_figure(built, *march)
-    assert same_distinctive_figure(built, *personnel)
-
-
-def test_a_measure_that_describes_a_noun_does_not_decide() -> None:
-    # ECB+ 12_ecb (held out): two statements about one ship share only its tonnage
-    story = [
-        sentence_claims("The Mysore, a 6,900-tonne destroyer, replaced the Tabar on patrol."),
-        sentence_claims(
-            "The action began when the 6,900-tonne destroyer INS Mysore received a distress call."
+        # ECB+ 12_ecb (held out): two statements about one ship share only its tonnage
+        (
+            "The Mysore, a 6,900-tonne destroyer, replaced the Tabar on patrol.",
+            "The action began when the 6,900-tonne destroyer INS Mysore received a distress call.",
+            False,
         ),
-    ]
-    built = build_story(story, embed(story))
-    assert not same_distinctive_figure(built, 0, 1)
+        (
+            "About 50,000 Wagner personnel are deployed in Ukraine.",
+            "Wagner has some 50,000 personnel in Ukraine.",
+            True,
+        ),
+    ],
+)
+def test_a_figure_decides_only_when_it_is_what_both_claims_count(
+    a: str, b: str, decides: bool
+) -> None:
+    # a number that names (a phone number, an address), a figure in a concession, and a
+    # measure that describes a noun are not what a claim states
+    story = [sentence_claims(a), sentence_claims(b)]
+    assert same_distinctive_figure(build_story(story, embed(story)), 0, 1) is decides
 
 
 def test_a_victim_in_critical_condition_is_not_the_same_as_one_recovering() -> None:
