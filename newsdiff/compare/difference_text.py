@@ -35,23 +35,41 @@ class FigureChange(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class FigureNote:
+    """One figure difference in outlet names. `one_sided`: one version gives a figure the
+    other does not ("only in CNN: 3"), which adds a detail; otherwise the two give the same
+    quantity differently ("120 mph (Fox News) vs more than 100 mph (CNN)"), a disagreement."""
+
+    text: str
+    one_sided: bool
+
+
+@dataclass(frozen=True, slots=True)
 class NamedDifference:
     """One version against the reference version, in words that name both outlets."""
 
     summary: str
-    figure_notes: tuple[str, ...]
+    figures: tuple[FigureNote, ...]
+
+    @property
+    def figure_notes(self) -> tuple[str, ...]:
+        return tuple(note.text for note in self.figures)
 
 
 def named_difference(difference: ClaimDifference, reference: str, other: str) -> NamedDifference:
     """`difference` turns `reference`'s wording into `other`'s (both are outlet labels)."""
-    notes = tuple(_figure_note(change, reference, other) for change in difference.figure_changes)
+    figures = tuple(
+        FigureNote(_figure_note(change, reference, other), change.kind in (ONLY_A, ONLY_B))
+        for change in difference.figure_changes
+    )
+    notes = [note.text for note in figures]
     parts = [
         _wording(difference, other),
         ("figures: " + "; ".join(notes)) if notes else "",
         _credits(difference.speakers, reference, other),
         _quote(difference),
     ]
-    return NamedDifference(summary="; ".join(part for part in parts if part), figure_notes=notes)
+    return NamedDifference(summary="; ".join(part for part in parts if part), figures=figures)
 
 
 def _wording(difference: ClaimDifference, other: str) -> str:

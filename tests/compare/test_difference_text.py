@@ -21,6 +21,10 @@ def test_wording_figures_and_credits_name_both_outlets() -> None:
     assert "only in CNN: 3" in named.figure_notes
     assert "120 mph (Fox News) vs more than 100 mph (CNN)" in named.figure_notes
     assert "Fox News credits Kirby, CNN Craft" in named.summary
+    # a figure only one gives adds a detail; a figure given differently disagrees
+    sides = {note.text: note.one_sided for note in named.figures}
+    assert sides["only in CNN: 3"] is True
+    assert sides["120 mph (Fox News) vs more than 100 mph (CNN)"] is False
     for letter in ("b changes", "b drops", "b adds", "only a", "only b"):
         assert letter not in named.summary
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+from dataclasses import asdict
+
 import pytest
 from django.test import Client
 
-from newsdiff.articles.models import Claim, Story
+from newsdiff.articles.models import Article, Claim, ClaimGroup, Outlet, Story
+from newsdiff.textcore.figures import find_figures
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +70,46 @@ def test_same_matches_store_their_difference(seed_story: Story) -> None:
     assert match is not None
     assert match.difference["ops"]
     assert "Today" in match.summary
+
+
+def two_outlet_row(*texts: str) -> Story:
+    """A story whose outlets each state one claim, all in one row (stored, not aligned)."""
+    story = Story.objects.create(title="Chase")
+    group = ClaimGroup.objects.create(story=story, position=0)
+    for position, text in enumerate(texts):
+        outlet = Outlet.objects.create(name=f"Outlet {position + 1}")
+        article = Article.objects.create(
+            story=story,
+            outlet=outlet,
+            position=position,
+            raw=text,
+            text=text,
+            blocks=[[text, "body", ""]],
+            content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        )
+        figures = [asdict(figure) for figure in find_figures(text)]
+        claim = Claim.objects.create(
+            article=article, position=0, text=text, start=0, end=len(text), figures=figures
+        )
+        group.claims.add(claim)
+    return story
+
+
+def test_a_figure_only_one_version_gives_is_not_marked_as_differing(
+    editor_client: Client,
+) -> None:
+    story = two_outlet_row(
+        "The chase reached 120 mph and two deputies were hurt.",
+        "The chase reached more than 100 mph.",
+    )
+    group = ClaimGroup.objects.get(story=story)
+    html = editor_client.get(f"/stories/{story.slug}/groups/{group.pk}/").content.decode()
+    one_sided = re.findall(r"<dt>Figure not in both</dt><dd [^>]*>([^<]*)</dd>", html)
+    differing = re.findall(
+        r"<dt>Figure differs</dt><dd [^>]*><span [^>]*>≠</span>([^<]*)</dd>", html
+    )
+    # the deputies one outlet adds are a detail; only the speed given differently is marked
+    assert [note.strip() for note in one_sided] == ["only in Outlet 1: two deputies"]
+    assert [note.strip() for note in differing] == [
+        "120 mph (Outlet 1) vs more than 100 mph (Outlet 2)"
+    ]
