@@ -51,10 +51,6 @@ class NamedDifference:
     summary: str
     figures: tuple[FigureNote, ...]
 
-    @property
-    def figure_notes(self) -> tuple[str, ...]:
-        return tuple(note.text for note in self.figures)
-
 
 def named_difference(difference: ClaimDifference, reference: str, other: str) -> NamedDifference:
     """`difference` turns `reference`'s wording into `other`'s (both are outlet labels)."""

@@ -16,10 +16,11 @@ def test_wording_figures_and_credits_name_both_outlets() -> None:
     a = core("Today 24 people were hurt and the car reached 120 mph.", speaker="Kirby")
     b = core("24 people were hurt, 3 badly, and the car reached more than 100 mph.", "Craft")
     named = named_difference(compare_claims(a, b), "Fox News", "CNN")
+    notes = [note.text for note in named.figures]
     assert named.summary.startswith("CNN ")
     assert "drops 'Today'" in named.summary
-    assert "only in CNN: 3" in named.figure_notes
-    assert "120 mph (Fox News) vs more than 100 mph (CNN)" in named.figure_notes
+    assert "only in CNN: 3" in notes
+    assert "120 mph (Fox News) vs more than 100 mph (CNN)" in notes
     assert "Fox News credits Kirby, CNN Craft" in named.summary
     # a figure only one gives adds a detail; a figure given differently disagrees
     sides = {note.text: note.one_sided for note in named.figures}
@@ -33,4 +34,4 @@ def test_the_same_wording_says_so() -> None:
     a = core("The office was evacuated.")
     named = named_difference(compare_claims(a, core("The office was evacuated.")), "A", "B")
     assert named.summary == "same wording"
-    assert named.figure_notes == ()
+    assert named.figures == ()
