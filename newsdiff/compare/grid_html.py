@@ -36,9 +36,10 @@ def grid_rows(
     total_articles: int,
     corrected: Mapping[int, Sequence[str]] | None = None,
 ) -> SafeString:
-    """The `<tr>`s of the grid's body. `query` is the page's query string without `group`
-    (`?…`), to which a shared row's link adds its group; "shared only" leaves out the rows of
-    outlets' own statements; `corrected` names the editors who corrected a row, by group."""
+    """The `<tr>`s of the grid's body. `query` is the page's query string without `group` and
+    `claim` (`?…`), to which a shared row's link adds its group and a statement of one outlet
+    its claim; "shared only" leaves out the rows of outlets' own statements; `corrected` names
+    the editors who corrected a row, by group."""
     corrected = corrected or {}
     found = []
     for row in rows:
@@ -50,6 +51,7 @@ def grid_rows(
                     view,
                     total_articles,
                     corrected.get(row.group_id, ()) if row.group_id is not None else (),
+                    query,
                 )
             )
         elif view != SHARED_ONLY:
@@ -57,13 +59,18 @@ def grid_rows(
                 '<tr class="row row-gap"><th scope="row" class="row-head">'
                 '<span class="claim-marker marker-unique" aria-hidden="true">★</span>'
                 f' <span class="row-share">{row.claim_count} only here</span></th>'
-                f"{row_cells(row, '', view)}</tr>"
+                f"{row_cells(row, '', view, query)}</tr>"
             )
     return mark_safe("".join(found))
 
 
 def _shared_row(
-    row: GridRow, row_url: str, view: str, total_articles: int, editors: Sequence[str]
+    row: GridRow,
+    row_url: str,
+    view: str,
+    total_articles: int,
+    editors: Sequence[str],
+    query: str,
 ) -> str:
     if row.status == SHARED_ALL:
         share = "Shared by all"
@@ -91,7 +98,7 @@ def _shared_row(
     return (
         f'<tr class="row row-{escape(row.status)}{differs}" id="group-{row.group_id}">'
         f'<th scope="row" class="row-head">{" ".join(head)}</th>'
-        f"{row_cells(row, row_url, view)}</tr>"
+        f"{row_cells(row, row_url, view, query)}</tr>"
     )
 
 
@@ -109,20 +116,21 @@ def _disagreement(disagreement: Disagreement) -> str:
     )
 
 
-def row_cells(row: GridRow, row_url: str, view: str) -> SafeString:
-    """The row's `<td>`s: a shared row's claims link to the statement at `row_url`."""
-    return mark_safe("".join(_cell(row, cell, escape(row_url), view) for cell in row.cells))
+def row_cells(row: GridRow, row_url: str, view: str, query: str) -> SafeString:
+    """The row's `<td>`s: a shared row's claims link to the statement at `row_url`, an outlet's
+    own statements to their own panel (the page's `query` with the claim)."""
+    return mark_safe("".join(_cell(row, cell, escape(row_url), view, query) for cell in row.cells))
 
 
-def _cell(row: GridRow, cell: Cell, href: str, view: str) -> str:
+def _cell(row: GridRow, cell: Cell, href: str, view: str, query: str) -> str:
     own = cell.own if view != SHARED_ONLY else ()
     if row.is_shared:
         inside = [_shared_claim(row, claim, href) for claim in cell.claims]
         inside += [f'<span class="differs">{DIFFERS_MARK} {escape(t)}</span>' for t in cell.differs]
         if own:
-            inside.append(_own(own, view, after=bool(cell.claims)))
+            inside.append(_own(own, view, query, after=bool(cell.claims)))
     else:
-        inside = [_own(cell.claims, view, after=False)] if cell.claims else []
+        inside = [_own(cell.claims, view, query, after=False)] if cell.claims else []
     if not inside:
         return "<td></td>"
     return f'<td data-outlet="{escape(cell.outlet)}">{"".join(inside)}</td>'
@@ -136,16 +144,23 @@ def _shared_claim(row: GridRow, claim: Claim, href: str) -> str:
     )
 
 
-def _own(claims: Sequence[Claim], view: str, *, after: bool) -> str:
+def _own(claims: Sequence[Claim], view: str, query: str, *, after: bool) -> str:
+    """An outlet's own statements, folded; each links to its panel (the statements of other
+    outlets most alike to it, and "Same as…" for editors)."""
     opened = " open" if view == EXPANDED else ""
     summary = f"{'+ ' if after else ''}{len(claims)} only here"
     inside = "".join(
         f'<div class="claim claim-unique" id="claim-{claim.pk}">'
-        f'<p class="claim-text">{escape(claim.text)}</p>'
+        f'<p class="claim-text"><a class="own-link" href="{_claim_href(query, claim)}"'
+        f' data-claim="{claim.pk}">{escape(claim.text)}</a></p>'
         f"{_credit(claim)}{_version_note(claim)}</div>"
         for claim in claims
     )
     return f'<details class="own"{opened}><summary>{summary}</summary>{inside}</details>'
+
+
+def _claim_href(query: str, claim: Claim) -> str:
+    return escape(f"{query}&claim={claim.pk}" if query else f"?claim={claim.pk}") + "#statement"
 
 
 def _credit(claim: Claim) -> str:

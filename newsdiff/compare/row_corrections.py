@@ -1,5 +1,6 @@
 """Editors' corrections of the rows as the pages show them: which rows an editor corrected
-(and who), and what the statement panel offers ("Not the same", "Same as…", undo)."""
+(and who), and what the statement panel offers ("Not the same", "Same as…", undo), for a row
+and for a statement found in one article only."""
 
 from __future__ import annotations
 
@@ -57,6 +58,29 @@ def row_panel(statement: Statement, *, editing: bool) -> RowPanel:
         reference_anchor=others[0] if others else None,
         join_choices=_join_choices(story, claims, _said_apart(found, set(ids))) if editing else [],
     )
+
+
+@dataclass(frozen=True, slots=True)
+class LonePanel:
+    """What the panel of a statement found in one article only shows: the statements of other
+    outlets most alike to it (to everyone: the matcher may have missed a paraphrase), and, for
+    editors, the "Same as…" choices that put it in one row with one of them."""
+
+    alike: list[Claim]
+    join_choices: list[JoinChoices]
+
+
+def lone_panel(claim: Claim, *, editing: bool) -> LonePanel:
+    """The panel of a claim in no row: its most alike statements of other articles (never one
+    an editor said is not the same as it), and the join choices when `editing`."""
+    story = claim.article.story
+    apart = story.row_corrections.filter(kind=RowCorrection.Kind.APART).filter(
+        Q(claim_a=claim) | Q(claim_b=claim)
+    )
+    said_apart = _said_apart(list(apart), {claim.pk})
+    choices = _join_choices(story, [claim], said_apart)
+    alike = choices[0].claims if choices and choices[0].label == ALIKE_LABEL else []
+    return LonePanel(alike=alike, join_choices=choices if editing else [])
 
 
 def _join_choices(story: Story, row: list[Claim], said_apart: set[int]) -> list[JoinChoices]:

@@ -86,6 +86,13 @@
     return url + (query.length ? "?" + query.join("&") : "");
   }
 
+  function claimUrl(claim) {
+    var table = grid();
+    var base = table.dataset.claimUrl; // ".../claims/0/"
+    var url = base.slice(0, base.length - 2) + claim + "/";
+    return url + (table.dataset.lead ? "?lead=" + encodeURIComponent(table.dataset.lead) : "");
+  }
+
   function pageUrl(link) {
     var url = new URL(link.href, location.href);
     url.hash = "";
@@ -100,9 +107,11 @@
   function openStatement(link, ref, from) {
     if (!window.htmx || !grid()) { return false; }
     var group = link.dataset.group || (link.closest(".claim") || {}).dataset.group;
+    // a statement of one outlet opens its own panel: the most alike of other outlets
+    var url = link.dataset.claim ? claimUrl(link.dataset.claim) : statementUrl(group, ref);
     opener = from || link;
     var target = pageUrl(link);
-    window.htmx.ajax("GET", statementUrl(group, ref), { target: "#statement", swap: "outerHTML" }).then(function () {
+    window.htmx.ajax("GET", url, { target: "#statement", swap: "outerHTML" }).then(function () {
       remember(target);
       var panel = document.getElementById("statement");
       var cell = opener && opener.closest ? opener.closest("td, th") : null;
@@ -124,6 +133,7 @@
     panel.replaceWith(empty);
     var url = new URL(location.href);
     url.searchParams.delete("group");
+    url.searchParams.delete("claim");
     url.hash = "";
     remember(url.toString());
     var back = opener && document.contains(opener) ? opener : null;
@@ -142,7 +152,7 @@
   document.addEventListener("click", function (event) {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) { return; }
     var target = event.target;
-    var link = target.closest("#alignment .claim-link, #alignment .row-open");
+    var link = target.closest("#alignment .claim-link, #alignment .row-open, #alignment .own-link");
     if (link) {
       var claim = link.closest(".claim");
       var cell = link.closest("td, th");

@@ -72,3 +72,44 @@ def test_an_editor_splits_a_row_and_joins_two_statements(
     page.get_by_role("link", name="2 corrections by editors").click()
     assert page.locator(".corrections-table tbody tr").count() == 2
     assert console_errors == []
+
+
+def test_an_editor_opens_a_statement_of_one_outlet_and_puts_it_in_a_row(
+    page: Page, live_server: LiveServer, demo: Story, console_errors: list[str]
+) -> None:
+    sign_in(page, live_server.url)
+    page.goto(live_server.url + demo.get_absolute_url() + "?view=expanded")
+    lone = Claim.objects.get(article__story=demo, text__contains="took delivery of the arms")
+    assert group_of(lone) is None
+    page.locator(f"#claim-{lone.pk} .own-link").click()
+    panel = page.locator("#statement")
+    panel.get_by_role("heading", name=f"Only in {lone.article.label}").wait_for()
+    assert f"claim={lone.pk}" in page.url  # the open panel has its own address
+    alike = panel.locator(".alike-claim")
+    assert alike.count() >= 1
+    assert "has received a shipment" in alike.first.inner_text()  # the paraphrase comes first
+
+    # Esc closes it and the address forgets it
+    page.keyboard.press("Escape")
+    panel = page.locator("#statement")
+    assert panel.is_hidden() and "claim=" not in page.url
+
+    # "Same as…" with a most alike statement whose row holds no other of the outlet's
+    page.locator(f"#claim-{lone.pk} .own-link").click()
+    panel = page.locator("#statement")
+    panel.locator(".alike-claim").first.wait_for()
+    options = panel.locator('optgroup[label="Most alike"] option')
+    choices = [int(v) for v in options.evaluate_all("(os) => os.map((o) => o.value)")]
+    other = next(
+        claim
+        for claim in Claim.objects.filter(pk__in=choices)
+        if not ClaimGroup.objects.filter(claims=claim).filter(claims__article=lone.article).exists()
+    )
+    panel.locator("select[name=other]").select_option(str(other.pk))
+    panel.get_by_role("button", name="Put in one row").click()
+    page.locator(".message", has_text="Joined").wait_for()
+    row = group_of(lone)
+    assert row is not None and row.claims.filter(pk=other.pk).exists()
+    page.goto(live_server.url + demo.get_absolute_url())
+    assert page.locator(f'#claim-{lone.pk}[data-group="{row.pk}"]').count() == 1
+    assert console_errors == []

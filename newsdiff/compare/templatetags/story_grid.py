@@ -1,5 +1,6 @@
 """`{% grid_rows rows view total_articles %}`: the grid's body rows (see `compare.grid_html`),
-each shared row linking to its statement with this page's query string."""
+each shared row linking to its statement, each outlet's own statement to its panel, with this
+page's query string."""
 
 from __future__ import annotations
 
@@ -24,9 +25,11 @@ def grid_rows(
     total: int,
     corrected: Mapping[int, Sequence[str]] | None = None,
 ) -> SafeString:
-    """As `{% query_with group=row.group_id %}` would link each row, worked out once."""
+    """As `{% query_with group=row.group_id %}` would link each row (and `claim=` each
+    statement of one outlet), worked out once."""
     request = context.get("request")
     params = request.GET.copy() if request is not None else QueryDict(mutable=True)
     params.pop("group", None)
+    params.pop("claim", None)
     query = params.urlencode()
     return rows_html(rows, f"?{query}" if query else "", view, total, corrected)

@@ -21,7 +21,12 @@ from newsdiff.articles.models import Article, Claim, Story
 from newsdiff.compare.grid import view_mode
 from newsdiff.compare.htmx import HtmxHttpRequest
 from newsdiff.compare.overview.coverage import opening_words
-from newsdiff.compare.row_corrections import corrected_rows, row_panel, with_correction_counts
+from newsdiff.compare.row_corrections import (
+    corrected_rows,
+    lone_panel,
+    row_panel,
+    with_correction_counts,
+)
 from newsdiff.compare.rows import build_comparison
 from newsdiff.compare.statement import Statement, statement_versions
 from newsdiff.compare.story_claims import load_story_claims
@@ -46,6 +51,7 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     copies = copies_of(articles)
     hide_copies = request.GET.get("copies") == "hide"
     statement = _open_statement(story, request.GET.get("group"), lead)
+    lone = None if statement else _open_lone(story, request.GET.get("claim"))
     hidden = _hidden_ids(request.GET.get("hide"), comparison.articles, lead)
     if hide_copies:
         hidden |= _later_copies(comparison.articles, copies, lead)
@@ -65,6 +71,8 @@ def story_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "grid_view": view_mode(request.GET.get("view")),
         "statement": statement,
         "row_panel": row_panel(statement, editing=can_edit(request.user)) if statement else None,
+        "lone": lone,
+        "lone_panel": lone_panel(lone, editing=can_edit(request.user)) if lone else None,
         "in_story": True,
         "corrected_rows": corrected_rows(story, loaded.group_of()) if correction_count else {},
         "correction_count": correction_count,
@@ -189,6 +197,16 @@ def _open_statement(story: Story, group_id: str | None, lead: Article | None) ->
         return None
     lead_claim = next((c for c in group.claims.all() if lead and c.article_id == lead.pk), None)
     return statement_versions(group, lead_claim.pk if lead_claim else None)
+
+
+def _open_lone(story: Story, claim_id: str | None) -> Claim | None:
+    """The statement found in one article only that a shared URL asks to show open, if any
+    (one that is in a row now opens nothing: its row is in the grid)."""
+    wanted = int_or_none(claim_id)
+    if wanted is None:
+        return None
+    claims = Claim.objects.select_related("article__outlet", "article__story").defer("embedding")
+    return claims.filter(article__story=story, pk=wanted, groups=None).first()
 
 
 def _lead_article(articles: list[Article], wanted: str | None) -> Article | None:
