@@ -8,10 +8,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from newsdiff.articles.mapping import vector_from_bytes
-from newsdiff.articles.models import Claim, RowCorrection, Story
+from newsdiff.articles.models import Claim, ClaimGroup, RowCorrection, Story
 from newsdiff.compare.statement import Statement
 
 # The "Same as…" list holds at most this many statements (the story's first, in column order).
@@ -61,18 +61,35 @@ def row_panel(statement: Statement, *, editing: bool) -> RowPanel:
 
 
 @dataclass(frozen=True, slots=True)
+class Alike:
+    """A statement of another outlet alike to a statement found in one article only: how
+    many outlets its row holds (0: in no row), and the statement of the lone statement's own
+    article that row already holds, if any (joining the two would be refused)."""
+
+    claim: Claim
+    row_outlets: int = 0
+    rival: Claim | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class LonePanel:
     """What the panel of a statement found in one article only shows: the statements of other
     outlets most alike to it (to everyone: the matcher may have missed a paraphrase), and, for
     editors, the "Same as…" choices that put it in one row with one of them."""
 
-    alike: list[Claim]
+    alike: list[Alike]
     join_choices: list[JoinChoices]
+
+    @property
+    def blocked(self) -> set[int]:
+        """The most alike statements whose row already holds one of the article's."""
+        return {alike.claim.pk for alike in self.alike if alike.rival is not None}
 
 
 def lone_panel(claim: Claim, *, editing: bool) -> LonePanel:
     """The panel of a claim in no row: its most alike statements of other articles (never one
-    an editor said is not the same as it), and the join choices when `editing`."""
+    an editor said is not the same as it), each with its row, and the join choices when
+    `editing`."""
     story = claim.article.story
     apart = story.row_corrections.filter(kind=RowCorrection.Kind.APART).filter(
         Q(claim_a=claim) | Q(claim_b=claim)
@@ -80,7 +97,22 @@ def lone_panel(claim: Claim, *, editing: bool) -> LonePanel:
     said_apart = _said_apart(list(apart), {claim.pk})
     choices = _join_choices(story, [claim], said_apart)
     alike = choices[0].claims if choices and choices[0].label == ALIKE_LABEL else []
-    return LonePanel(alike=alike, join_choices=choices if editing else [])
+    return LonePanel(
+        alike=_with_rows(alike, claim.article_id), join_choices=choices if editing else []
+    )
+
+
+def _with_rows(claims: list[Claim], article_id: int) -> list[Alike]:
+    rows = ClaimGroup.objects.filter(claims__in=claims).prefetch_related(
+        Prefetch("claims", Claim.objects.defer("embedding", "names", "figures"))
+    )
+    members = {claim.pk: list(row.claims.all()) for row in rows for claim in row.claims.all()}
+    found = []
+    for claim in claims:
+        row = members.get(claim.pk, [])
+        rival = next((m for m in row if m.article_id == article_id), None)
+        found.append(Alike(claim, len({m.article_id for m in row}), rival))
+    return found
 
 
 def _join_choices(story: Story, row: list[Claim], said_apart: set[int]) -> list[JoinChoices]:

@@ -54,14 +54,14 @@ def test_a_statement_of_one_outlet_shows_its_paraphrase_first(
 ) -> None:
     claim = lone_claim(seed_story, DELIVERY)
     response = editor_client.get(panel_url(seed_story, claim))
-    alike = response.context["lone_panel"].alike
+    alike = [found.claim for found in response.context["lone_panel"].alike]
     assert RECEIVED in alike[0].text
     assert all(other.article_id != claim.article_id for other in alike)
     page = response.content.decode()
     assert f"Only in {claim.article.label}" in page
     assert "Most alike in other outlets" in page
     assert 'name="kind" value="together"' in page and f'name="claim" value="{claim.pk}"' in page
-    assert f'<option value="{alike[0].pk}">' in page
+    assert f'<option value="{alike[-1].pk}"' in page
 
 
 def test_a_reader_sees_the_most_alike_statements_but_cannot_join_them(
@@ -70,7 +70,7 @@ def test_a_reader_sees_the_most_alike_statements_but_cannot_join_them(
     claim = lone_claim(seed_story, DELIVERY)
     response = reader_client.get(panel_url(seed_story, claim))
     assert response.status_code == 200
-    assert RECEIVED in response.context["lone_panel"].alike[0].text
+    assert RECEIVED in response.context["lone_panel"].alike[0].claim.text
     assert response.context["lone_panel"].join_choices == []
     assert 'value="together"' not in response.content.decode()
 
@@ -131,7 +131,8 @@ def test_same_as_puts_the_statement_and_one_most_alike_in_one_row(
     claim = lone_claim(seed_story, DELIVERY)
     alike = editor_client.get(panel_url(seed_story, claim)).context["lone_panel"].alike
     # the first whose row (if any) holds no other statement of the claim's article
-    other = next(c for c in alike if not row_holds(c, claim.article_id))
+    other = next(found.claim for found in alike if found.rival is None)
+    assert not row_holds(other, claim.article_id)
     with django_capture_on_commit_callbacks(execute=True):  # the re-alignment runs at once
         response = editor_client.post(
             f"/stories/{seed_story.slug}/corrections/",
@@ -150,8 +151,15 @@ def test_same_as_a_statement_whose_row_holds_the_same_outlet_is_refused_with_the
     editor_client: Client, seed_story: Story
 ) -> None:
     claim = lone_claim(seed_story, DELIVERY)
-    other = lone_panel(claim, editing=True).alike[0]  # its row holds another of the article's
+    found = lone_panel(claim, editing=True).alike[0]  # its row holds another of the article's
+    other = found.claim
     assert row_holds(other, claim.article_id)
+    assert found.rival is not None and found.rival.article_id == claim.article_id
+    assert found.row_outlets == other.groups.get().claims.count()
+    # the panel says so, and does not offer it among the most alike
+    page = editor_client.get(panel_url(seed_story, claim)).content.decode()
+    assert f"which already holds {claim.article.label}’s" in page
+    assert f'<option value="{other.pk}" disabled>' in page
     response = editor_client.post(
         f"/stories/{seed_story.slug}/corrections/",
         {"kind": "together", "claim": claim.pk, "other": other.pk},
@@ -166,7 +174,7 @@ def test_a_statement_said_not_to_be_the_same_is_not_offered_again(
     seed_story: Story, django_user_model: type[User]
 ) -> None:
     claim = lone_claim(seed_story, DELIVERY)
-    first = lone_panel(claim, editing=True).alike[0]
+    first = lone_panel(claim, editing=True).alike[0].claim
     row_correction_record(
         story=seed_story,
         kind=RowCorrection.Kind.APART,
@@ -175,5 +183,5 @@ def test_a_statement_said_not_to_be_the_same_is_not_offered_again(
         editor=django_user_model.objects.create_user("ed"),
     )
     panel = lone_panel(claim, editing=True)
-    assert first not in panel.alike
+    assert first not in [found.claim for found in panel.alike]
     assert first not in panel.join_choices[0].claims  # "Most alike" leaves it out
