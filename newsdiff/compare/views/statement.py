@@ -59,7 +59,7 @@ def claim_detail(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
     context = {
         "story": claim.article.story,
         "lone": claim,
-        "lead": request.GET.get("lead", ""),
+        "lead": int_or_none(request.GET.get("lead")) or "",
         "lone_panel": lone_panel(claim, editing=can_edit(request.user)),
         "in_story": bool(request.htmx),
     }

@@ -81,6 +81,17 @@ def test_htmx_gets_only_the_panel(editor_client: Client, seed_story: Story) -> N
     assert response.content.decode().lstrip().startswith('<section id="statement"')
 
 
+def test_the_lead_kept_in_the_panels_links_is_a_number(
+    editor_client: Client, seed_story: Story
+) -> None:
+    claim = lone_claim(seed_story, DELIVERY)
+    page = editor_client.get(panel_url(seed_story, claim), {"lead": '3"><b>x'}).content.decode()
+    assert "lead=3" not in page and "<b>x" not in page
+    page = editor_client.get(panel_url(seed_story, claim), {"lead": "3"}).content.decode()
+    assert f"{seed_story.get_absolute_url()}?lead=3#claim-{claim.pk}" in page
+    assert '<input type="hidden" name="lead" value="3">' in page
+
+
 def test_a_statement_in_a_row_opens_its_row_instead(
     editor_client: Client, seed_story: Story
 ) -> None:
