@@ -31,7 +31,7 @@ urlpatterns = [
         name="story-overview-table",
     ),
     path("stories/<slug:slug>/groups/<id:group_id>/", statement.group_detail, name="group-detail"),
-    path("stories/<slug:slug>/claims/<id:pk>/", statement.claim_detail, name="claim-detail"),
+    path("stories/<slug:slug>/claims/<id:claim_id>/", statement.claim_detail, name="claim-detail"),
     path("stories/<slug:slug>/corrections/", corrections.row_corrections, name="row-corrections"),
     path(
         "stories/<slug:slug>/corrections/<id:pk>/undo/",

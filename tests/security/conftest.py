@@ -15,7 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from pytest_django import Settings
 
 from newsdiff.accounts.roles import READERS, role_assign
-from newsdiff.articles.models import Article, ClaimGroup, Story
+from newsdiff.articles.models import Article, Claim, ClaimGroup, Story
 
 READER_PASSWORD = "a-long-reader-password-17"
 HOSTILE_STORY = "Budget <script>alert('xss-story')</script> vote"
@@ -120,13 +120,16 @@ def site_url_names() -> list[str]:
 
 
 def url_for(name: str, story: Story) -> str:
-    """The URL `name` filled in with this story, its first article and first group."""
+    """The URL `name` filled in with this story, its first article, first group and first
+    statement found in one article only."""
     article = Article.objects.filter(story=story).order_by("pk").first()
     group = ClaimGroup.objects.filter(story=story).order_by("pk").first()
+    lone = Claim.objects.filter(article__story=story, groups=None).order_by("pk").first()
     values = {
         "slug": story.slug,
         "pk": article.pk if article else 1,
         "group_id": group.pk if group else 1,
+        "claim_id": lone.pk if lone else 1,
         "index": 0,
     }
     pattern = dict((p.name, p) for _, p in _patterns(get_resolver()))[name]

@@ -43,14 +43,14 @@ def group_detail(request: HtmxHttpRequest, slug: str, group_id: int) -> HttpResp
 
 @require_GET
 @vary_on_headers("HX-Request")
-def claim_detail(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
+def claim_detail(request: HtmxHttpRequest, slug: str, claim_id: int) -> HttpResponse:
     """A statement found in one article only: the statements of other outlets most alike to it
     and, for editors, "Same as…" to put it in one row with one of them. A statement that is in
     a row (the grid was older than the alignment) opens its row's panel instead."""
     claim = get_object_or_404(
         Claim.objects.select_related("article__outlet", "article__story").defer("embedding"),
         article__story__slug=slug,
-        pk=pk,
+        pk=claim_id,
     )
     group = claim.groups.first()
     if group is not None:
