@@ -42,6 +42,8 @@ class RowPanel:
     corrections: list[RowCorrection]
     reference_anchor: int | None  # the claim "Not the same" on the reference is judged against
     join_choices: list[JoinChoices]  # "Most alike" first (when any), then one per article
+    # the "Most alike" whose own row holds an article this row holds (a join would be refused)
+    blocked: frozenset[int] = frozenset()
 
 
 def row_panel(statement: Statement, *, editing: bool) -> RowPanel:
@@ -53,10 +55,14 @@ def row_panel(statement: Statement, *, editing: bool) -> RowPanel:
     )
     found = list(corrections.select_related("editor").distinct())
     others = [claim.pk for claim in claims if claim.pk != statement.reference.pk]
+    choices = _join_choices(story, claims, _said_apart(found, set(ids))) if editing else []
+    alike = choices[0].claims if choices and choices[0].label == ALIKE_LABEL else []
+    articles = {claim.article_id for claim in claims}
     return RowPanel(
         corrections=found,
         reference_anchor=others[0] if others else None,
-        join_choices=_join_choices(story, claims, _said_apart(found, set(ids))) if editing else [],
+        join_choices=choices,
+        blocked=frozenset(a.claim.pk for a in _with_rows(alike, articles) if a.rival is not None),
     )
 
 
@@ -98,11 +104,13 @@ def lone_panel(claim: Claim, *, editing: bool) -> LonePanel:
     choices = _join_choices(story, [claim], said_apart)
     alike = choices[0].claims if choices and choices[0].label == ALIKE_LABEL else []
     return LonePanel(
-        alike=_with_rows(alike, claim.article_id), join_choices=choices if editing else []
+        alike=_with_rows(alike, {claim.article_id}), join_choices=choices if editing else []
     )
 
 
-def _with_rows(claims: list[Claim], article_id: int) -> list[Alike]:
+def _with_rows(claims: list[Claim], articles: set[int]) -> list[Alike]:
+    """Each claim with its row: how many outlets it holds, and a member of one of `articles`
+    (the articles of the row or statement it would be joined with), if any."""
     rows = ClaimGroup.objects.filter(claims__in=claims).prefetch_related(
         Prefetch("claims", Claim.objects.defer("embedding", "names", "figures"))
     )
@@ -110,7 +118,7 @@ def _with_rows(claims: list[Claim], article_id: int) -> list[Alike]:
     found = []
     for claim in claims:
         row = members.get(claim.pk, [])
-        rival = next((m for m in row if m.article_id == article_id), None)
+        rival = next((m for m in row if m.article_id in articles), None)
         found.append(Alike(claim, len({m.article_id for m in row}), rival))
     return found
 

@@ -6,10 +6,11 @@ import pytest
 from django.contrib.auth.models import User
 from django.db.models import Q
 
-from newsdiff.articles.models import Claim, RowCorrection, Story
+from newsdiff.articles.models import Claim, ClaimGroup, RowCorrection, Story
 from newsdiff.articles.row_editing import row_correction_record
 from newsdiff.compare import row_corrections
 from newsdiff.compare.row_corrections import ALIKE_LABEL, JoinChoices
+from newsdiff.compare.statement import statement_versions
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +80,24 @@ def test_a_statement_said_not_to_be_the_same_is_not_offered_as_alike(
     assert alike.label == ALIKE_LABEL
     assert left_out not in alike.claims
     assert any(left_out in c.claims for c in join_choices(seed_story, rest)[1:])
+
+
+def test_most_alike_statements_whose_row_holds_one_of_the_rows_outlets_are_marked_blocked(
+    seed_story: Story,
+) -> None:
+    """Joining such a statement would put two statements of one article in a row (refused), so
+    the panel does not offer it; every other most alike statement stays offered."""
+    blocked_seen = 0
+    for group in seed_story.groups.all():
+        statement = statement_versions(group, None)
+        panel = row_corrections.row_panel(statement, editing=True)
+        articles = {version.claim.article_id for version in statement.versions}
+        alike = panel.join_choices[0] if panel.join_choices else None
+        if alike is None or alike.label != ALIKE_LABEL:
+            continue
+        for claim in alike.claims:
+            row = ClaimGroup.objects.filter(claims=claim).first()
+            shares = row is not None and row.claims.filter(article__in=articles).exists()
+            assert (claim.pk in panel.blocked) == shares, (group.pk, claim.text)
+            blocked_seen += shares
+    assert blocked_seen >= 1

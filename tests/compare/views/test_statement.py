@@ -10,6 +10,8 @@ import pytest
 from django.test import Client
 
 from newsdiff.articles.models import Article, Claim, ClaimGroup, Outlet, Story
+from newsdiff.compare.row_corrections import row_panel
+from newsdiff.compare.statement import statement_versions
 from newsdiff.textcore.figures import find_figures
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +115,18 @@ def test_a_figure_only_one_version_gives_is_not_marked_as_differing(
     assert [note.strip() for note in differing] == [
         "120 mph (Outlet 1) vs more than 100 mph (Outlet 2)"
     ]
+
+
+def test_the_panel_does_not_offer_a_most_alike_statement_whose_row_holds_one_of_its_outlets(
+    editor_client: Client, seed_story: Story
+) -> None:
+    for group in seed_story.groups.all():
+        blocked = row_panel(statement_versions(group, None), editing=True).blocked
+        if blocked:
+            break
+    else:
+        pytest.fail("no row of the seeds has such a statement")
+    page = editor_client.get(f"/stories/{seed_story.slug}/groups/{group.pk}/").content.decode()
+    for pk in blocked:
+        assert f'<option value="{pk}" disabled>' in page
+    assert "(its row holds an outlet this row holds)" in page
