@@ -11,11 +11,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from newsdiff.accounts.roles import READERS, role_assign
 from newsdiff.articles.models import Claim, ClaimGroup, RowCorrection, Story
 from newsdiff.articles.row_editing import row_correction_record
 from newsdiff.compare.row_corrections import lone_panel
-from tests.conftest import EDITOR_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +22,6 @@ Capture = Callable[..., AbstractContextManager[Any]]
 # The seeds' paraphrase the matcher leaves apart (issue 11): two statements of one delivery.
 DELIVERY = "took delivery of the arms shipment"
 RECEIVED = "has received a shipment"
-
-
-@pytest.fixture
-def reader_client(client: Client, django_user_model: type[User]) -> Client:
-    reader = django_user_model.objects.create_user("rae", password=EDITOR_PASSWORD)
-    role_assign(reader, role=READERS)
-    client.force_login(reader)
-    return client
 
 
 def lone_claim(story: Story, words: str) -> Claim:
