@@ -68,9 +68,9 @@ def row_panel(statement: Statement, *, editing: bool) -> RowPanel:
 
 @dataclass(frozen=True, slots=True)
 class Alike:
-    """A statement of another outlet alike to a statement found in one article only: how
-    many outlets its row holds (0: in no row), and the statement of the lone statement's own
-    article that row already holds, if any (joining the two would be refused)."""
+    """A statement of another outlet alike to a statement (or a row) it could be joined with:
+    how many outlets its row holds (0: in no row), and the statement of an article of the
+    other side that its row already holds, if any (joining the two would be refused)."""
 
     claim: Claim
     row_outlets: int = 0
