@@ -56,7 +56,7 @@ def row_panel(statement: Statement, *, editing: bool) -> RowPanel:
     found = list(corrections.select_related("editor").distinct())
     others = [claim.pk for claim in claims if claim.pk != statement.reference.pk]
     choices = _join_choices(story, claims, _said_apart(found, set(ids))) if editing else []
-    alike = choices[0].claims if choices and choices[0].label == ALIKE_LABEL else []
+    alike = _alike_of(choices)
     articles = {claim.article_id for claim in claims}
     return RowPanel(
         corrections=found,
@@ -101,11 +101,15 @@ def lone_panel(claim: Claim, *, editing: bool) -> LonePanel:
         Q(claim_a=claim) | Q(claim_b=claim)
     )
     said_apart = _said_apart(list(apart), {claim.pk})
-    choices = _join_choices(story, [claim], said_apart)
-    alike = choices[0].claims if choices and choices[0].label == ALIKE_LABEL else []
-    return LonePanel(
-        alike=_with_rows(alike, {claim.article_id}), join_choices=choices if editing else []
-    )
+    if editing:
+        choices = _join_choices(story, [claim], said_apart)
+        alike = _alike_of(choices)
+    else:  # a reader is shown the most alike only: the lists by outlet are not loaded
+        choices, alike = (
+            [],
+            _most_alike([claim], _others(story, [claim]).exclude(pk__in=said_apart)),
+        )
+    return LonePanel(alike=_with_rows(alike, {claim.article_id}), join_choices=choices)
 
 
 def _with_rows(claims: list[Claim], articles: set[int]) -> list[Alike]:
@@ -126,12 +130,7 @@ def _with_rows(claims: list[Claim], articles: set[int]) -> list[Alike]:
 def _join_choices(story: Story, row: list[Claim], said_apart: set[int]) -> list[JoinChoices]:
     """The statements of the articles the row does not hold: the most alike first (never one
     `said_apart` from the row), then all of them by article in column order."""
-    others = (
-        Claim.objects.filter(article__story=story)
-        .exclude(article_id__in={claim.article_id for claim in row})
-        .select_related("article__outlet")
-        .defer("embedding", "names", "figures")
-    )
+    others = _others(story, row)
     found = others.order_by("article__position", "article_id", "position")[:MAX_JOIN_CHOICES]
     by_article: dict[int, list[Claim]] = defaultdict(list)
     for claim in found:
@@ -139,6 +138,21 @@ def _join_choices(story: Story, row: list[Claim], said_apart: set[int]) -> list[
     choices = [JoinChoices(claims[0].article.label, claims) for claims in by_article.values()]
     alike = _most_alike(row, others.exclude(pk__in=said_apart))  # not offered again
     return [JoinChoices(ALIKE_LABEL, alike, True), *choices] if alike else choices
+
+
+def _others(story: Story, row: list[Claim]) -> QuerySet[Claim]:
+    """The story's statements of the articles the row (or lone statement) does not hold."""
+    return (
+        Claim.objects.filter(article__story=story)
+        .exclude(article_id__in={claim.article_id for claim in row})
+        .select_related("article__outlet")
+        .defer("embedding", "names", "figures")
+    )
+
+
+def _alike_of(choices: list[JoinChoices]) -> list[Claim]:
+    """The "Most alike" of the join choices (first when there are any)."""
+    return choices[0].claims if choices and choices[0].label == ALIKE_LABEL else []
 
 
 def _said_apart(corrections: list[RowCorrection], row: set[int]) -> set[int]:
