@@ -50,7 +50,7 @@ CORE_OVERLAP = 0.7
 MIN_CORE_WORDS = 3
 DISTINCTIVE = 100
 # A rule link stays only when the matcher's probability reaches VETO. Its own best-accuracy
-# cut (trained_weights.SAME_THRESHOLD, 0.50) let five different statements into Troy's rows
+# cut (trained_weights.SAME_THRESHOLD, then 0.50) let five different statements into Troy's rows
 # (ECB+ 18, read by hand at 0.5, 0.6 and 0.7); 0.6 left two and kept every seed row.
 VETO = 0.6
 # A claim that agrees with exactly half of a row (the central claim of a row of two) joins it

@@ -53,16 +53,34 @@ def test_the_same_statement_scores_above_a_claim_of_the_same_story(model: CrossE
     assert paraphrase > topic
 
 
-def test_logits_barely_depend_on_the_batch_and_repeats_run_once(model: CrossEncoder) -> None:
+def test_logits_barely_depend_on_the_batch_and_repeats_run_once() -> None:
     # dynamic int8 quantization scales activations per batch: a pair's logit moves by a few
     # hundredths with its batch mates, and is exactly the same for the same batch
     pairs = [SAME, TOPIC_ONLY, PARAPHRASE, SAME]
-    together = model.logits(pairs)
-    alone = np.array([model.logits([pair])[0] for pair in pairs])
+    together = CrossEncoder().logits(pairs)
+    alone = np.array([CrossEncoder().logits([pair])[0] for pair in pairs])  # no cache shared
     np.testing.assert_allclose(together, alone, atol=0.15)
-    np.testing.assert_array_equal(together, model.logits(pairs))
+    np.testing.assert_array_equal(together, CrossEncoder().logits(pairs))
     assert together[0] == together[3]
-    assert model.logits([]).shape == (0,)
+    assert CrossEncoder().logits([]).shape == (0,)
+
+
+def test_padding_a_short_pair_to_a_long_one_does_not_change_what_it_reads() -> None:
+    # a batch is padded to its longest pair; the padding mask keeps the short pair's tokens
+    # from attending to the padding (the fused attention reads it as its key padding mask)
+    long_pair = (" ".join([SAME[0]] * 6), " ".join([TOPIC_ONLY[1]] * 6))
+    short = [SAME, TOPIC_ONLY, PARAPHRASE]
+    padded = CrossEncoder().logits([*short, long_pair])[:3]
+    alone = np.array([CrossEncoder().logits([pair])[0] for pair in short])
+    np.testing.assert_allclose(padded, alone, atol=0.15)
+
+
+def test_the_shipped_model_runs_each_layers_attention_as_one_operator() -> None:
+    # training/fuse_attention.py: six MultiHeadAttention nodes (op type and node name), and
+    # none of the exported graph's per-layer NaN guards
+    graph = MODEL_FILE.read_bytes()
+    assert graph.count(b"MultiHeadAttention") == 12
+    assert b"IsNaN" not in graph
 
 
 def test_the_session_draws_on_the_embedders_arena(model: CrossEncoder) -> None:
