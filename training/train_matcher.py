@@ -17,7 +17,8 @@ the local torch 2.13.0 CPU build); never by `make run`, `make test` or CI. End t
    layer's attention into one onnxruntime operator (fuse_attention.py), write the model and its
    sha256 to newsdiff/textcore/match/models/.
 4. Out-of-fold logits: CALIBRATION_SHARE of the MRPC training part (seed 13) is not trained on;
-   the int8 model's logits for those pairs, run as the product runs it, go to
+   the int8 model's logits for those pairs (the model before its attention is fused, whose
+   logits the shipped calibration was fitted on), run in batches as the product runs them, go to
    training/oof_mrpc.json, on which bench/calibrate_matcher.py chooses the score combination and
    the thresholds (never on the held-out 20%). One fold, not K: on 2 shared cores a training step
    took ~2 s here, so K fold models did not fit the time budget.
