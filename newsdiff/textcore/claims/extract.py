@@ -21,7 +21,7 @@ import re
 from itertools import islice
 
 from newsdiff.textcore.claims.attribution import ADDING, VERB, sentence_speaker
-from newsdiff.textcore.claims.markers import is_statement
+from newsdiff.textcore.claims.markers import dateline_end, is_statement
 from newsdiff.textcore.claims.names import find_names
 from newsdiff.textcore.claims.quotes import (
     Quote,
@@ -62,7 +62,7 @@ def extract_claims(text: str) -> tuple[Claim, ...]:
     claims: list[Claim] = []
     for start, end in block_spans(text):
         if not is_heading(text[start:end]):
-            claims.extend(_block_claims(text, start, end, book))
+            claims.extend(_block_claims(text, dateline_end(text, start, end), end, book))
     return tuple(claim for claim in claims if is_statement(claim.text))
 
 

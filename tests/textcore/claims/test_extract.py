@@ -254,7 +254,8 @@ def test_claims_in_a_small_article() -> None:
 PIECES = st.sampled_from(
     ["Kirby", "said", "the", "U.S.", "Dec. 22", "“Yes,”", "”", "“", "he", "the spokesman", ".",
      "!", ";", ",", "\n", "\n\n", "\u00a0", "Mr.", "’s", "\"", "50,000", "$100 million a month",
-     "adding that", "adding,", "according to", "Reuters", "John Kirby", "’90s", "Image:"]
+     "adding that", "adding,", "according to", "Reuters", "John Kirby", "’90s", "Image:",
+     "TROY, Mich. (AP) —", "-", "—", "LONDON"]
 )  # fmt: skip
 
 
@@ -275,6 +276,51 @@ def test_source_markers_stray_quote_marks_and_datelines_are_not_claims(marker: s
         "The gunman fired four shots at the office.",
         "Police arrested him later.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "first"),
+    [
+        ("TROY, Mich. (AP) — A man fired last week shot three people.", "A man fired"),
+        ("WASHINGTON (Reuters) - The Senate passed the bill on Tuesday.", "The Senate"),
+        ("LONDON, July 21 (Reuters) - Britain said on Monday it would act.", "Britain said"),
+        ("Mannheim, Germany (Sports Network) - Wladimir Klitschko retained his titles.",
+         "Wladimir Klitschko"),
+        ("ALASKA - Shortly after 3:30 Tuesday morning someone called 911.", "Shortly after"),
+        ("(AP)—A man was shot outside the bank on Friday.", "A man was shot"),
+        ('BAGHDAD (AFP) - "We will act," the minister said.', '"We will act,"'),
+    ],
+)  # fmt: skip
+def test_a_dateline_that_opens_a_paragraph_is_no_part_of_its_first_claim(
+    paragraph: str, first: str
+) -> None:
+    # the sentence splitter had cut "TROY, Mich." off as a claim, then "(AP) — A man ..."
+    text = f"{paragraph} Police arrested him later.\n\nThe office stayed closed."
+    claims = extract_claims(text)
+    assert claims[0].text.startswith(first)
+    assert text[claims[0].start : claims[0].end] == claims[0].text
+    assert [c.text for c in claims[1:]] == [
+        "Police arrested him later.",
+        "The office stayed closed.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "NASA - the space agency - said it would launch in May.",
+        "The plan - backed by (most) officials - failed on Tuesday.",
+        "A 57-year-old woman was indicted by a federal grand jury.",
+        "Obama (D) - The senator said it would pass.",
+        "He said - and we quote (AP) - that it was over.",
+        "A FIRE - BOMB attack on a bank in Athens left three people dead.",
+        "SKY - TV reports that the bank employees died in the fire.",
+    ],
+)
+def test_a_dash_in_an_opening_sentence_is_no_dateline(paragraph: str) -> None:
+    claims = extract_claims(paragraph)
+    assert claims[0].start == 0
+    assert "".join(c.text for c in claims).replace(" ", "") == paragraph.replace(" ", "")
 
 
 @pytest.mark.parametrize(
