@@ -87,8 +87,9 @@ def fuse_attention(source: Path, target: Path, heads: int = 12) -> int:
     made = {name for node in graph.node for name in node.output}
     fused = [fused_layer(scope, heads) for scope in scopes]
     for node in fused:
-        missing = [name for name in (*node.input, *node.output) if name and name not in made]
-        if missing and missing != [MASK]:
+        names = (*node.input, *node.output)
+        missing = [name for name in names if name not in made and name not in ("", MASK)]
+        if missing:
             raise ValueError(f"{source}: {node.name} expects {missing}, not in the graph")
     replaced = {node.output[0] for node in fused}
     cast = helper.make_node(
